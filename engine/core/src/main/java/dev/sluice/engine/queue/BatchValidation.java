@@ -1,0 +1,42 @@
+package dev.sluice.engine.queue;
+
+import dev.sluice.engine.error.SqsError;
+import dev.sluice.engine.error.SqsException;
+import dev.sluice.engine.model.BatchEntry;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** The rules every batch request shares: 1–10 entries, distinct well-formed ids. */
+final class BatchValidation {
+
+    static final int MAX_ENTRIES = 10;
+    private static final Pattern ENTRY_ID = Pattern.compile("[A-Za-z0-9_-]{1,80}");
+
+    private BatchValidation() {
+    }
+
+    /** @param entryName AWS's name for one entry, e.g. {@code SendMessageBatchRequestEntry} */
+    static void validate(List<? extends BatchEntry<?>> entries, String entryName) {
+        if (entries == null || entries.isEmpty()) {
+            throw new SqsException(SqsError.EMPTY_BATCH_REQUEST,
+                    "There should be at least one " + entryName + " in the request.");
+        }
+        if (entries.size() > MAX_ENTRIES) {
+            throw new SqsException(SqsError.TOO_MANY_ENTRIES_IN_BATCH_REQUEST,
+                    "Maximum number of entries per request are " + MAX_ENTRIES + ". You have sent " + entries.size() + ".");
+        }
+        Set<String> seen = new HashSet<>();
+        for (BatchEntry<?> e : entries) {
+            if (e.id() == null || !ENTRY_ID.matcher(e.id()).matches()) {
+                throw new SqsException(SqsError.INVALID_BATCH_ENTRY_ID, "A batch entry id can only contain "
+                        + "alphanumeric characters, hyphens and underscores. It can be at most 80 letters long.");
+            }
+            if (!seen.add(e.id())) {
+                throw new SqsException(SqsError.BATCH_ENTRY_IDS_NOT_DISTINCT, "Id " + e.id() + " repeated.");
+            }
+        }
+    }
+}

@@ -1,0 +1,226 @@
+package dev.sluice.engine.queue;
+
+import dev.sluice.engine.digest.Md5Digests;
+import dev.sluice.engine.error.SqsException;
+import dev.sluice.engine.model.MessageAttribute;
+import dev.sluice.engine.model.MessageFilter;
+import dev.sluice.engine.model.MessageView;
+import dev.sluice.engine.model.ReceiveMessageRequest;
+import dev.sluice.engine.model.ReceivedMessage;
+import dev.sluice.engine.store.StoreOp;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * ReceiveMessage (with long polling, dead-letter redrive on receive and FIFO receive attempts) and the
+ * browse extension.
+ */
+public final class ReceiveMessageOps {
+
+    private static final Pattern ATTEMPT_ID = Pattern.compile("[\\p{Alnum}\\p{Punct}]{1,128}");
+
+    private final EngineContext ctx;
+    private final RedriveOps redrive;
+
+    public ReceiveMessageOps(EngineContext ctx, RedriveOps redrive) {
+        this.ctx = ctx;
+        this.redrive = redrive;
+    }
+
+    /** A message handed over by one receive, with the delivery state it had at that moment. */
+    private record Delivery(Entry entry, String body, int receiveCount, long firstReceiveAt, long nonce) {
+    }
+
+    public List<ReceivedMessage> receive(ReceiveMessageRequest r) {
+        Queue q = ctx.queues.require(r.queue());
+        int max = r.maxNumberOfMessages() == null ? 1 : r.maxNumberOfMessages();
+        if (max < 1 || max > 10) {
+            throw SqsException.invalidParameter("MaxNumberOfMessages", max, "Must be between 1 and 10, if provided.");
+        }
+        int wait = r.waitTimeSeconds() == null ? q.settings().receiveMessageWaitTimeSeconds() : r.waitTimeSeconds();
+        if (wait < 0 || wait > 20) {
+            throw SqsException.invalidParameter("WaitTimeSeconds", wait, "Must be >= 0 and <= 20, if provided.");
+        }
+        if (r.visibilityTimeout() != null && (r.visibilityTimeout() < 0 || r.visibilityTimeout() > 43_200)) {
+            throw SqsException.invalidParameter("VisibilityTimeout", r.visibilityTimeout(),
+                    "Must be >= 0 and <= 43200, if provided.");
+        }
+        if (r.receiveRequestAttemptId() != null && !ATTEMPT_ID.matcher(r.receiveRequestAttemptId()).matches()) {
+            throw SqsException.invalidParameter("ReceiveRequestAttemptId", r.receiveRequestAttemptId(),
+                    "ReceiveRequestAttemptId can only include alphanumeric and punctuation characters. 1 to 128 in length.");
+        }
+        List<Delivery> delivered = new ArrayList<>();
+        List<Entry> toDeadLetter = new ArrayList<>();
+        q.lock.lock();
+        try {
+            long deadline = ctx.now() + wait * 1000L;
+            while (true) {
+                if (q.deleted()) {
+                    throw SqsException.queueDoesNotExist();
+                }
+                long now = ctx.now();
+                if (takeInto(q, r, max, now, delivered, toDeadLetter) || now >= deadline) {
+                    break;
+                }
+                long until = Math.min(deadline, q.nextReleaseAt());
+                q.changed.awaitNanos(ctx.clock.realNanosFor(until - now));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            q.lock.unlock();
+        }
+        if (!toDeadLetter.isEmpty()) {
+            redrive.toDeadLetterQueue(q, toDeadLetter);
+        }
+        return answer(q, r, delivered);
+    }
+
+    /**
+     * One pass over the queue under its lock: releases due messages, pages in from disk, drops expired
+     * ones, sets aside those over the redrive limit and hands out the rest. True if anything was handed out
+     * or set aside (a redrive may uncover more messages, so the caller answers rather than waits).
+     */
+    private boolean takeInto(Queue q, ReceiveMessageRequest r, int max, long now, List<Delivery> delivered,
+                             List<Entry> toDeadLetter) {
+        q.releaseDue(now);
+        ctx.pageIn(q);
+        if (q.fifo() && r.receiveRequestAttemptId() != null) {
+            List<Entry> repeated = q.repeatAttempt(r.receiveRequestAttemptId(), now);
+            if (repeated != null) {
+                repeated.forEach(e -> delivered.add(new Delivery(e, e.body, e.receiveCount, e.firstReceiveAt,
+                        e.receiptNonce)));
+                return true;
+            }
+        }
+        List<Entry> expired = new ArrayList<>();
+        List<Entry> picked = q.candidates(max, r.filter(), now, expired);
+        List<StoreOp> ops = new ArrayList<>();
+        for (Entry e : expired) {
+            q.remove(e);
+            ops.add(new StoreOp.DeleteMessage(e.id));
+        }
+        RedrivePolicy policy = q.settings().redrivePolicy();
+        long visibilityMillis = (r.visibilityTimeout() != null ? r.visibilityTimeout()
+                : q.settings().visibilityTimeout()) * 1000L;
+        List<Entry> handed = new ArrayList<>();
+        for (Entry e : picked) {
+            if (policy != null && e.receiveCount >= policy.maxReceiveCount()
+                    && ctx.queues.find(policy.deadLetterQueueName()) != null) {
+                q.remove(e);
+                toDeadLetter.add(e);
+                continue;
+            }
+            q.markInflight(e, now, visibilityMillis, EngineContext.newNonce());
+            ops.add(new StoreOp.UpdateDelivery(e.id, e.visibleAt, e.receiveCount, e.firstReceiveAt, e.receiptNonce));
+            delivered.add(new Delivery(e, e.body, e.receiveCount, e.firstReceiveAt, e.receiptNonce));
+            handed.add(e);
+        }
+        if (q.fifo() && r.receiveRequestAttemptId() != null && !handed.isEmpty()) {
+            q.rememberAttempt(r.receiveRequestAttemptId(), handed, now);
+        }
+        if (!ops.isEmpty()) {
+            // Not awaited: a lost receive only makes a message visible sooner after a crash, and every later
+            // change of this message is ordered after it in the store.
+            ctx.store.submit(ops);
+        }
+        return !delivered.isEmpty() || !toDeadLetter.isEmpty();
+    }
+
+    private List<ReceivedMessage> answer(Queue q, ReceiveMessageRequest r, List<Delivery> delivered) {
+        List<ReceivedMessage> out = new ArrayList<>(delivered.size());
+        for (Delivery d : delivered) {
+            String body = d.body != null ? d.body : ctx.store.loadBody(d.entry.id);
+            if (body == null) {
+                continue; // deleted (purged) between the receive and this read
+            }
+            Map<String, MessageAttribute> attributes = selectMessageAttributes(d.entry.attributes,
+                    r.messageAttributeNames());
+            out.add(new ReceivedMessage(d.entry.id, ReceiptHandles.encode(q.name(), d.entry.id, d.nonce), body,
+                    Md5Digests.ofBody(body), systemAttributes(q, d, r.attributeNames()), attributes,
+                    Md5Digests.ofAttributes(attributes)));
+        }
+        return out;
+    }
+
+    private Map<String, String> systemAttributes(Queue q, Delivery d, List<String> names) {
+        if (names.isEmpty()) {
+            return Map.of();
+        }
+        boolean all = names.contains("All");
+        Entry e = d.entry;
+        Map<String, String> out = new TreeMap<>();
+        putIf(out, names, all, "SenderId", e.senderId);
+        putIf(out, names, all, "SentTimestamp", Long.toString(e.sentAt));
+        putIf(out, names, all, "ApproximateReceiveCount", Integer.toString(d.receiveCount));
+        putIf(out, names, all, "ApproximateFirstReceiveTimestamp", Long.toString(d.firstReceiveAt));
+        putIf(out, names, all, "AWSTraceHeader", e.traceHeader);
+        putIf(out, names, all, "DeadLetterQueueSourceArn",
+                e.deadLetterSource == null ? null : ctx.arnOf(e.deadLetterSource));
+        if (q.fifo()) {
+            putIf(out, names, all, "SequenceNumber", SequenceNumbers.format(e.seq));
+            putIf(out, names, all, "MessageDeduplicationId", e.deduplicationId);
+            putIf(out, names, all, "MessageGroupId", e.groupId);
+        } else if (e.groupId != null) {
+            putIf(out, names, all, "MessageGroupId", e.groupId);
+        }
+        return out;
+    }
+
+    private static void putIf(Map<String, String> out, List<String> names, boolean all, String name, String value) {
+        if (value != null && (all || names.contains(name))) {
+            out.put(name, value);
+        }
+    }
+
+    /** MessageAttributeNames: {@code All} or {@code .*} for every attribute, a name, or {@code prefix.*}. */
+    static Map<String, MessageAttribute> selectMessageAttributes(Map<String, MessageAttribute> attributes,
+                                                                 List<String> names) {
+        if (names.isEmpty() || attributes.isEmpty()) {
+            return Map.of();
+        }
+        if (names.contains("All") || names.contains(".*")) {
+            return attributes;
+        }
+        Map<String, MessageAttribute> out = new LinkedHashMap<>();
+        for (Map.Entry<String, MessageAttribute> a : attributes.entrySet()) {
+            for (String n : names) {
+                boolean match = n.endsWith(".*") ? a.getKey().startsWith(n.substring(0, n.length() - 1))
+                        : a.getKey().equals(n);
+                if (match) {
+                    out.put(a.getKey(), a.getValue());
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Sluice extension (JMS QueueBrowser): visible messages in delivery order, untouched. */
+    public List<MessageView> browse(String queue, MessageFilter filter, int limit) {
+        Queue q = ctx.queues.require(queue);
+        List<Entry> seen;
+        q.lock.lock();
+        try {
+            long now = ctx.now();
+            q.releaseDue(now);
+            ctx.pageIn(q);
+            seen = q.browse(filter, limit, now);
+        } finally {
+            q.lock.unlock();
+        }
+        List<MessageView> out = new ArrayList<>(seen.size());
+        for (Entry e : seen) {
+            String body = e.body != null ? e.body : ctx.store.loadBody(e.id);
+            if (body != null) {
+                out.add(q.view(e, body));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.sluice.engine.queue;
+
+import dev.sluice.engine.store.StoreOp;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Moving messages between queues: to the dead-letter queue when a message has been received
+ * maxReceiveCount times, and back out of it (move tasks). A moved message keeps its id, body and
+ * attributes, gets a new place at the end of the target queue and starts with no receives.
+ */
+public final class RedriveOps {
+
+    private final EngineContext ctx;
+
+    public RedriveOps(EngineContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** Moves messages already removed from {@code source}'s memory to its dead-letter queue. */
+    void toDeadLetterQueue(Queue source, List<Entry> entries) {
+        Queue dlq = ctx.queues.find(source.settings().redrivePolicy().deadLetterQueueName());
+        if (dlq == null) {
+            // The DLQ vanished between the decision and now: put the messages back, visible.
+            moveInto(source, entries, null);
+            return;
+        }
+        moveInto(dlq, entries, source.name());
+    }
+
+    /**
+     * Appends the entries to {@code target} and makes the move durable.
+     *
+     * @param deadLetterSource the queue they come from when it is a dead-letter move, else null (the
+     *                         entries keep the source they had)
+     */
+    void moveInto(Queue target, List<Entry> entries, String deadLetterSource) {
+        List<StoreOp> ops = new ArrayList<>(entries.size());
+        CompletableFuture<Void> durable;
+        target.lock.lock();
+        try {
+            long now = ctx.now();
+            boolean keepsNothing = ctx.storeKeepsNothing();
+            for (Entry e : entries) {
+                e.seq = ctx.nextSequence();
+                e.visibleAt = now;
+                e.receiveCount = 0;
+                e.firstReceiveAt = 0;
+                e.receiptNonce = 0;
+                e.receivedAt = 0;
+                e.deadLetterSource = deadLetterSource != null ? deadLetterSource : e.deadLetterSource;
+                ops.add(new StoreOp.MoveMessage(e.id, target.name(), e.seq, e.visibleAt, 0, 0, 0, e.deadLetterSource));
+                if (target.admitsToMemory(keepsNothing)) {
+                    target.admit(e, now);
+                } else {
+                    target.countSpilled(1);
+                }
+            }
+            durable = ctx.store.submit(ops);
+        } finally {
+            target.lock.unlock();
+        }
+        EngineContext.awaitDurable(durable);
+    }
+}

@@ -1,0 +1,14 @@
+package dev.sluice.engine.queue;
+
+/** A queue's RedrivePolicy: after {@code maxReceiveCount} receives a message moves to the dead-letter queue. */
+public record RedrivePolicy(String deadLetterTargetArn, int maxReceiveCount) {
+
+    public String deadLetterQueueName() {
+        return Arns.queueName(deadLetterTargetArn);
+    }
+
+    /** The JSON form GetQueueAttributes returns. */
+    public String toJson() {
+        return "{\"deadLetterTargetArn\":\"" + deadLetterTargetArn + "\",\"maxReceiveCount\":" + maxReceiveCount + "}";
+    }
+}

@@ -1,0 +1,179 @@
+package dev.sluice.engine.queue;
+
+import dev.sluice.engine.digest.Md5Digests;
+import dev.sluice.engine.error.SqsError;
+import dev.sluice.engine.error.SqsException;
+import dev.sluice.engine.model.BatchEntry;
+import dev.sluice.engine.model.BatchResult;
+import dev.sluice.engine.model.MessageAttribute;
+import dev.sluice.engine.model.SendMessageRequest;
+import dev.sluice.engine.model.SendMessageResult;
+import dev.sluice.engine.store.DedupRecord;
+import dev.sluice.engine.store.StoreOp;
+import dev.sluice.engine.store.StoredMessage;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+/** SendMessage and SendMessageBatch: validation, FIFO de-duplication, enqueue, durable before answering. */
+public final class SendMessageOp {
+
+    static final long MAX_BATCH_BYTES = 1_048_576;
+
+    private final EngineContext ctx;
+
+    public SendMessageOp(EngineContext ctx) {
+        this.ctx = ctx;
+    }
+
+    public SendMessageResult send(SendMessageRequest request) {
+        Queue q = ctx.queues.require(request.queue());
+        MessageValidation.validate(request, q.settings(), false);
+        List<StoreOp> ops = new ArrayList<>(2);
+        List<Entry> admitted = new ArrayList<>(1);
+        SendMessageResult result;
+        CompletableFuture<Void> durable;
+        q.lock.lock();
+        try {
+            result = enqueue(q, request, ops, admitted);
+            durable = ops.isEmpty() ? null : submit(ops, admitted);
+        } finally {
+            q.lock.unlock();
+        }
+        if (durable != null) {
+            EngineContext.awaitDurable(durable);
+        }
+        return result;
+    }
+
+    /** Entries fail one by one; the valid ones are made durable together, in one unit. */
+    public BatchResult<SendMessageResult> sendBatch(String queue, List<BatchEntry<SendMessageRequest>> entries) {
+        Queue q = ctx.queues.require(queue);
+        BatchValidation.validate(entries, "SendMessageBatchRequestEntry");
+        long total = 0;
+        for (BatchEntry<SendMessageRequest> e : entries) {
+            SendMessageRequest r = e.request();
+            total += MessageValidation.sizeOf(r.body() == null ? "" : r.body(), r.attributes());
+            if (q.fifo() && r.groupId() == null) {
+                throw new SqsException(SqsError.INVALID_PARAMETER_VALUE,
+                        "The request must contain the parameter MessageGroupId.");
+            }
+            if (q.fifo() && r.deduplicationId() == null && !q.settings().contentBasedDeduplication()) {
+                throw new SqsException(SqsError.INVALID_PARAMETER_VALUE, "The queue should either have "
+                        + "ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly");
+            }
+        }
+        if (total > MAX_BATCH_BYTES) {
+            throw new SqsException(SqsError.BATCH_REQUEST_TOO_LONG, "Batch requests cannot be longer than "
+                    + MAX_BATCH_BYTES + " bytes. You have sent " + total + " bytes.");
+        }
+        List<BatchResult.Success<SendMessageResult>> ok = new ArrayList<>();
+        List<BatchResult.Failure> failed = new ArrayList<>();
+        List<BatchEntry<SendMessageRequest>> valid = new ArrayList<>();
+        for (BatchEntry<SendMessageRequest> e : entries) {
+            try {
+                MessageValidation.validate(e.request(), q.settings(), true);
+                valid.add(e);
+            } catch (SqsException ex) {
+                failed.add(BatchResult.Failure.of(e.id(), ex));
+            }
+        }
+        List<StoreOp> ops = new ArrayList<>();
+        List<Entry> admitted = new ArrayList<>();
+        CompletableFuture<Void> durable = null;
+        q.lock.lock();
+        try {
+            for (BatchEntry<SendMessageRequest> e : valid) {
+                try {
+                    ok.add(new BatchResult.Success<>(e.id(), enqueue(q, e.request(), ops, admitted)));
+                } catch (SqsException ex) {
+                    failed.add(BatchResult.Failure.of(e.id(), ex));
+                }
+            }
+            if (!ops.isEmpty()) {
+                durable = submit(ops, admitted);
+            }
+        } finally {
+            q.lock.unlock();
+        }
+        if (durable != null) {
+            EngineContext.awaitDurable(durable);
+        }
+        return new BatchResult<>(ok, failed);
+    }
+
+    /**
+     * Submits the unit; once it is durable the bodies of the admitted messages leave memory (receives then
+     * read them from the store), so a backlog does not live on the heap.
+     */
+    CompletableFuture<Void> submit(List<StoreOp> ops, List<Entry> admitted) {
+        CompletableFuture<Void> durable = ctx.store.submit(ops);
+        if (!ctx.storeKeepsNothing() && !admitted.isEmpty()) {
+            durable.thenRun(() -> admitted.forEach(e -> e.body = null));
+        }
+        return durable;
+    }
+
+    /**
+     * Enqueues one validated message; call with the queue's lock held. Adds the store changes to {@code ops}
+     * and the message, if it stays in memory, to {@code admitted}.
+     */
+    SendMessageResult enqueue(Queue q, SendMessageRequest r, List<StoreOp> ops, List<Entry> admitted) {
+        if (q.deleted()) {
+            throw SqsException.queueDoesNotExist();
+        }
+        long now = ctx.now();
+        String md5Body = Md5Digests.ofBody(r.body());
+        String md5Attributes = Md5Digests.ofAttributes(r.attributes());
+        String md5System = r.traceHeader() == null ? null
+                : Md5Digests.ofAttributes(Map.of("AWSTraceHeader", MessageAttribute.string(r.traceHeader())));
+        String dedupKey = null;
+        if (q.fifo()) {
+            String dedupId = r.deduplicationId() != null ? r.deduplicationId() : sha256(r.body());
+            dedupKey = q.settings().deduplicatesPerGroup() ? r.groupId() + "\n" + dedupId : dedupId;
+            DedupRecord seen = q.deduplicator.find(dedupKey, now);
+            if (seen != null) {
+                return new SendMessageResult(seen.messageId(), md5Body, md5Attributes, md5System,
+                        SequenceNumbers.format(seen.seq()));
+            }
+        }
+        long seq = ctx.nextSequence();
+        String id = UUID.randomUUID().toString();
+        int delay = r.delaySeconds() != null && r.delaySeconds() > 0 ? r.delaySeconds() : q.settings().delaySeconds();
+        String dedupId = q.fifo() && r.deduplicationId() == null ? sha256(r.body()) : r.deduplicationId();
+        StoredMessage m = new StoredMessage(id, q.name(), seq, r.body(), r.attributes(), r.traceHeader(), r.groupId(),
+                dedupId, r.priority(), r.senderId() == null ? ctx.account : r.senderId(), now,
+                now + delay * 1000L, 0, 0, 0, null);
+        ops.add(new StoreOp.InsertMessage(m));
+        if (dedupKey != null) {
+            DedupRecord record = new DedupRecord(q.name(), dedupKey, id, seq, now + Deduplicator.WINDOW_MILLIS);
+            q.deduplicator.remember(record);
+            ops.add(new StoreOp.PutDedup(record));
+        }
+        if (q.admitsToMemory(ctx.storeKeepsNothing())) {
+            Entry entry = new Entry(m);
+            q.admit(entry, now);
+            admitted.add(entry);
+        } else {
+            q.countSpilled(1);
+            q.changed.signalAll();
+        }
+        return new SendMessageResult(id, md5Body, md5Attributes, md5System, q.fifo() ? SequenceNumbers.format(seq) : null);
+    }
+
+    static String sha256(String body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(body.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform must provide SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,371 @@
+package dev.sluice.engine.store;
+
+import java.lang.System.Logger.Level;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The only thread that writes. Whatever is pending when it wakes up (up to {@link #MAX_UNITS} units or
+ * {@link #MAX_BYTES}) goes into one transaction, so one fsync acknowledges many submits: throughput grows with
+ * the number of concurrent submitters instead of being capped at the disk's fsync rate.
+ *
+ * <p>Each unit runs inside a SAVEPOINT, so a unit that fails is undone alone and the rest of its transaction
+ * still commits. Futures complete only after COMMIT returns, on this thread: callbacks attached to them should
+ * be quick (or use the async variants), since they delay the next batch.
+ *
+ * <p>The queue is unbounded on purpose: a bounded one would block a submitter, and a submitter running in a
+ * completion callback on this very thread would then deadlock the store.
+ */
+final class GroupCommitWriter {
+
+    static final int MAX_UNITS = 4096;
+    static final long MAX_BYTES = 16L << 20;
+    private static final long OP_OVERHEAD_BYTES = 128;
+
+    private static final System.Logger LOG = System.getLogger(SqliteStore.class.getName());
+
+    /** Runs on the writer connection; may throw anything, which then fails the read's future. */
+    interface SqlFunction<T> {
+        T apply(Connection connection) throws Exception;
+    }
+
+    private sealed interface Task permits Unit, Read, Stop {
+    }
+
+    private record Unit(List<StoreOp> ops, CompletableFuture<Void> done, long bytes) implements Task {
+    }
+
+    private record Read<T>(SqlFunction<T> function, CompletableFuture<T> done) implements Task {
+        void run(Connection connection) {
+            try {
+                done.complete(function.apply(connection));
+            } catch (Exception | Error e) {
+                done.completeExceptionally(e);
+            }
+        }
+    }
+
+    private record Stop() implements Task {
+    }
+
+    private final String storeName;
+    private final Connection connection;
+    private final OpStatements ops;
+    private final PreparedStatement begin;
+    private final PreparedStatement commit;
+    private final PreparedStatement rollback;
+    private final PreparedStatement savepoint;
+    private final PreparedStatement release;
+    private final PreparedStatement rollbackToSavepoint;
+    private final LinkedBlockingQueue<Task> queue = new LinkedBlockingQueue<>();
+    private final Object submitLock = new Object();
+    private final Thread thread;
+    private final AtomicLong transactions = new AtomicLong();
+    private final AtomicLong committedUnits = new AtomicLong();
+    private boolean stopping; // guarded by submitLock
+    private volatile Throwable closeFailure;
+
+    /** Takes ownership of the connection: it is closed when the writer stops. */
+    GroupCommitWriter(String storeName, Connection connection) throws SQLException {
+        this.storeName = storeName;
+        this.connection = connection;
+        this.ops = new OpStatements(connection);
+        try {
+            begin = connection.prepareStatement("BEGIN IMMEDIATE");
+            commit = connection.prepareStatement("COMMIT");
+            rollback = connection.prepareStatement("ROLLBACK");
+            savepoint = connection.prepareStatement("SAVEPOINT unit");
+            release = connection.prepareStatement("RELEASE unit");
+            rollbackToSavepoint = connection.prepareStatement("ROLLBACK TO unit");
+        } catch (SQLException e) {
+            SqliteSchema.closeAfterFailure(ops, e);
+            throw e;
+        }
+        thread = new Thread(this::run, "sluice-store-writer");
+        thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    CompletableFuture<Void> submit(List<StoreOp> unitOps) {
+        List<StoreOp> copy = List.copyOf(unitOps);
+        Unit unit = new Unit(copy, new CompletableFuture<>(), estimateBytes(copy));
+        enqueue(unit);
+        return unit.done;
+    }
+
+    /** Runs {@code function} on the writer connection after every unit submitted before, once they committed. */
+    <T> T read(SqlFunction<T> function) {
+        if (Thread.currentThread() == thread) {
+            // Called from a completion callback: queueing behind ourselves would never finish. Outside a
+            // batch, so every unit taken so far has committed or failed.
+            try {
+                return function.apply(connection);
+            } catch (Exception e) {
+                throw readFailure(e);
+            }
+        }
+        return join(readAsync(function));
+    }
+
+    <T> CompletableFuture<T> readAsync(SqlFunction<T> function) {
+        Read<T> read = new Read<>(function, new CompletableFuture<>());
+        enqueue(read);
+        return read.done;
+    }
+
+    private void enqueue(Task task) {
+        synchronized (submitLock) {
+            if (stopping) {
+                throw new IllegalStateException(storeName + " is closed");
+            }
+            queue.add(task);
+        }
+    }
+
+    boolean isWriterThread() {
+        return Thread.currentThread() == thread;
+    }
+
+    long transactionCount() {
+        return transactions.get();
+    }
+
+    long committedUnitCount() {
+        return committedUnits.get();
+    }
+
+    /** Commits everything submitted so far, stops the thread and closes the connection. Idempotent. */
+    void close() {
+        synchronized (submitLock) {
+            if (!stopping) {
+                stopping = true;
+                queue.add(new Stop());
+            }
+        }
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                // The pending units must still be committed or failed; give up the wait only after that.
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        Throwable failure = closeFailure;
+        if (failure != null) {
+            closeFailure = null;
+            throw new IllegalStateException(storeName + ": closing the writer connection failed", failure);
+        }
+    }
+
+    private void run() {
+        List<Task> batch = new ArrayList<>();
+        boolean stopped = false;
+        while (!stopped) {
+            batch.clear();
+            try {
+                takeBatch(batch);
+            } catch (InterruptedException e) {
+                // Nobody but close() may end this thread, or submitted units would never complete.
+                LOG.log(Level.WARNING, "{0}: writer thread interrupted; it keeps running until close()", storeName);
+                continue;
+            }
+            try {
+                stopped = process(batch);
+            } catch (Throwable t) {
+                LOG.log(Level.ERROR, storeName + ": writer failed a batch of " + batch.size() + " tasks", t);
+                rollbackAfter(t);
+                for (Task task : batch) {
+                    fail(task, t);
+                }
+                stopped = batch.stream().anyMatch(Stop.class::isInstance);
+            }
+        }
+        try {
+            ops.close();
+        } catch (SQLException e) {
+            closeFailure = e;
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            if (closeFailure != null) {
+                closeFailure.addSuppressed(e);
+            } else {
+                closeFailure = e;
+            }
+        }
+    }
+
+    private void takeBatch(List<Task> batch) throws InterruptedException {
+        Task task = queue.take();
+        long bytes = 0;
+        while (true) {
+            batch.add(task);
+            if (task instanceof Unit unit) {
+                bytes += unit.bytes;
+            }
+            if (batch.size() >= MAX_UNITS || bytes >= MAX_BYTES) {
+                return;
+            }
+            task = queue.poll();
+            if (task == null) {
+                return;
+            }
+        }
+    }
+
+    /** Returns whether the batch contained the stop marker. */
+    private boolean process(List<Task> batch) {
+        List<Unit> run = new ArrayList<>();
+        for (Task task : batch) {
+            if (task instanceof Unit unit) {
+                run.add(unit);
+                continue;
+            }
+            // A read must see every unit queued before it: commit those first.
+            commitRun(run);
+            run.clear();
+            if (task instanceof Read<?> read) {
+                read.run(connection);
+            } else {
+                return true;
+            }
+        }
+        commitRun(run);
+        return false;
+    }
+
+    private void commitRun(List<Unit> units) {
+        if (units.isEmpty()) {
+            return;
+        }
+        Throwable[] rejected = new Throwable[units.size()];
+        try {
+            begin.execute();
+            for (int i = 0; i < units.size(); i++) {
+                rejected[i] = applyUnit(units.get(i));
+            }
+            ops.flushSequenceMark();
+            commit.execute();
+        } catch (Exception e) {
+            rollbackAfter(e);
+            IllegalStateException failure = new IllegalStateException(
+                    storeName + ": transaction of " + units.size() + " units failed and was rolled back", e);
+            LOG.log(Level.ERROR, failure.getMessage(), e);
+            for (int i = 0; i < units.size(); i++) {
+                units.get(i).done.completeExceptionally(rejected[i] != null ? rejected[i] : failure);
+            }
+            return;
+        }
+        transactions.incrementAndGet();
+        int committed = 0;
+        for (int i = 0; i < units.size(); i++) {
+            if (rejected[i] == null) {
+                committed++;
+                units.get(i).done.complete(null);
+            } else {
+                units.get(i).done.completeExceptionally(rejected[i]);
+            }
+        }
+        committedUnits.addAndGet(committed);
+    }
+
+    /**
+     * Applies one unit inside a savepoint. Returns the reason it was rejected (and undone), or null.
+     * Throws if the savepoint itself cannot be handled: the transaction is then in an unknown state.
+     */
+    private Throwable applyUnit(Unit unit) throws SQLException {
+        savepoint.execute();
+        StoreOp current = null;
+        try {
+            for (StoreOp op : unit.ops) {
+                current = op;
+                ops.apply(op);
+            }
+            release.execute();
+            return null;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                rollbackToSavepoint.execute();
+                release.execute();
+            } catch (SQLException undo) {
+                undo.addSuppressed(e);
+                throw undo;
+            }
+            LOG.log(Level.DEBUG, "{0}: rejected a unit at {1}: {2}", storeName, OpStatements.describe(current),
+                    e.getMessage());
+            return new IllegalStateException(storeName + ": unit of " + unit.ops.size() + " ops rejected at "
+                    + OpStatements.describe(current) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** After a failure mid-transaction; SQLite may already have rolled back by itself (I/O errors, disk full). */
+    private void rollbackAfter(Throwable failure) {
+        try {
+            rollback.execute();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private static void fail(Task task, Throwable t) {
+        if (task instanceof Unit unit) {
+            unit.done.completeExceptionally(t);
+        } else if (task instanceof Read<?> read) {
+            read.done.completeExceptionally(t);
+        }
+    }
+
+    private static long estimateBytes(List<StoreOp> ops) {
+        long bytes = 0;
+        for (StoreOp op : ops) {
+            bytes += OP_OVERHEAD_BYTES;
+            if (op instanceof StoreOp.InsertMessage insert && insert.message().body() != null) {
+                bytes += insert.message().body().length();
+            }
+        }
+        return bytes;
+    }
+
+    private <T> T join(CompletableFuture<T> future) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return future.get();
+                } catch (InterruptedException e) {
+                    // The read is already queued and cheap; finish it rather than leave the caller without data.
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    throw readFailure(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private RuntimeException readFailure(Throwable cause) {
+        if (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return new IllegalStateException(storeName + ": read failed: " + cause.getMessage(), cause);
+    }
+}

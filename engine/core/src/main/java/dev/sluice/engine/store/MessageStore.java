@@ -1,0 +1,48 @@
+package dev.sluice.engine.store;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Where queues and messages persist. The engine keeps the working set in memory and tells the store every
+ * change as a {@link StoreOp}; the store makes it durable.
+ *
+ * <p>Contract: units passed to {@link #submit} are applied atomically (all of a unit or none of it) and in
+ * the order of submission; the returned future completes once the unit is durable (or, for a store without
+ * durability, at once). Reads see every unit whose future has completed.
+ */
+public interface MessageStore extends AutoCloseable {
+
+    /** Applies the operations as one atomic unit; completes when it is durable. */
+    CompletableFuture<Void> submit(List<StoreOp> unit);
+
+    default CompletableFuture<Void> submit(StoreOp op) {
+        return submit(List.of(op));
+    }
+
+    List<StoredQueue> loadQueues();
+
+    /**
+     * Messages of {@code queue} with a sequence number greater than {@code afterSeq}, in sequence order,
+     * at most {@code limit}, without their bodies. Sees every unit submitted before the call.
+     */
+    List<StoredMessage> loadMessages(String queue, long afterSeq, int limit);
+
+    /** The number of messages of {@code queue} with a sequence number greater than {@code afterSeq}. */
+    long countMessages(String queue, long afterSeq);
+
+    /** The body of a message whose insert is durable, or {@code null} if the message is gone. */
+    String loadBody(String messageId);
+
+    /** De-duplication entries that are still in force at {@code now}. */
+    List<DedupRecord> loadDedup(long now);
+
+    /** The highest sequence number ever stored, or 0. */
+    long maxSequence();
+
+    /** Whether message bodies must stay in the engine's memory (true for a store that keeps nothing). */
+    boolean keepsBodiesInEngine();
+
+    @Override
+    void close();
+}

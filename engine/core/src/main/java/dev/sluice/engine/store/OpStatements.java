@@ -1,0 +1,222 @@
+package dev.sluice.engine.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Applies {@link StoreOp}s on the writer connection. Statements are prepared once and reused for every
+ * batch: re-preparing them per op would cost more than executing them.
+ *
+ * <p>An op that finds no row (an update or delete of a message that is already gone) changes nothing and is
+ * not an error: the engine's memory is the authority, and the store converges to it whichever way the
+ * engine ordered a delete against a late delivery update.
+ */
+final class OpStatements implements AutoCloseable {
+
+    private final List<PreparedStatement> all = new ArrayList<>();
+    private final PreparedStatement putQueue;
+    private final PreparedStatement dropQueueMessages;
+    private final PreparedStatement dropQueueDedup;
+    private final PreparedStatement dropQueue;
+    private final PreparedStatement insertMessage;
+    private final PreparedStatement updateDelivery;
+    private final PreparedStatement deleteMessage;
+    private final PreparedStatement moveMessage;
+    private final PreparedStatement purgeQueue;
+    private final PreparedStatement putDedup;
+    private final PreparedStatement expireDedup;
+    private final PreparedStatement raiseSequenceMark;
+
+    /** The highest sequence number written since the last {@link #flushSequenceMark()}. */
+    private long pendingMaxSeq;
+
+    OpStatements(Connection c) throws SQLException {
+        try {
+            putQueue = prepare(c, """
+                    INSERT INTO queues (name, attributes, tags, created_at, last_modified_at) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (name) DO UPDATE SET attributes = excluded.attributes, tags = excluded.tags,
+                        created_at = excluded.created_at, last_modified_at = excluded.last_modified_at""");
+            dropQueueMessages = prepare(c, "DELETE FROM messages WHERE queue = ?");
+            dropQueueDedup = prepare(c, "DELETE FROM dedup WHERE queue = ?");
+            dropQueue = prepare(c, "DELETE FROM queues WHERE name = ?");
+            insertMessage = prepare(c, """
+                    INSERT INTO messages (id, queue, seq, body, attributes, trace_header, group_id, dedup_id,
+                        priority, sender_id, sent_at, visible_at, receive_count, first_receive_at, receipt_nonce,
+                        dead_letter_source)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+            updateDelivery = prepare(c, """
+                    UPDATE messages SET visible_at = ?, receive_count = ?, first_receive_at = ?, receipt_nonce = ?
+                    WHERE id = ?""");
+            deleteMessage = prepare(c, "DELETE FROM messages WHERE id = ?");
+            moveMessage = prepare(c, """
+                    UPDATE messages SET queue = ?, seq = ?, visible_at = ?, receive_count = ?, first_receive_at = ?,
+                        receipt_nonce = ?, dead_letter_source = ?
+                    WHERE id = ?""");
+            purgeQueue = prepare(c, "DELETE FROM messages WHERE queue = ? AND seq <= ?");
+            putDedup = prepare(c, """
+                    INSERT INTO dedup (queue, key, message_id, seq, expires_at) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (queue, key) DO UPDATE SET message_id = excluded.message_id, seq = excluded.seq,
+                        expires_at = excluded.expires_at""");
+            expireDedup = prepare(c, "DELETE FROM dedup WHERE expires_at < ?");
+            raiseSequenceMark = prepare(c, "UPDATE sequence_mark SET max_seq = max(max_seq, ?) WHERE id = 0");
+        } catch (SQLException e) {
+            SqliteSchema.closeAfterFailure(this, e);
+            throw e;
+        }
+    }
+
+    private PreparedStatement prepare(Connection c, String sql) throws SQLException {
+        PreparedStatement statement = c.prepareStatement(sql);
+        all.add(statement);
+        return statement;
+    }
+
+    void apply(StoreOp op) throws SQLException {
+        if (op instanceof StoreOp.InsertMessage insert) {
+            insert(insert.message());
+        } else if (op instanceof StoreOp.UpdateDelivery u) {
+            updateDelivery.setLong(1, u.visibleAt());
+            updateDelivery.setInt(2, u.receiveCount());
+            updateDelivery.setLong(3, u.firstReceiveAt());
+            updateDelivery.setLong(4, u.receiptNonce());
+            updateDelivery.setString(5, u.messageId());
+            updateDelivery.executeUpdate();
+        } else if (op instanceof StoreOp.DeleteMessage d) {
+            deleteMessage.setString(1, d.messageId());
+            deleteMessage.executeUpdate();
+        } else if (op instanceof StoreOp.MoveMessage m) {
+            moveMessage.setString(1, m.toQueue());
+            moveMessage.setLong(2, m.newSeq());
+            moveMessage.setLong(3, m.visibleAt());
+            moveMessage.setInt(4, m.receiveCount());
+            moveMessage.setLong(5, m.firstReceiveAt());
+            moveMessage.setLong(6, m.receiptNonce());
+            moveMessage.setString(7, m.deadLetterSource());
+            moveMessage.setString(8, m.messageId());
+            moveMessage.executeUpdate();
+            noteSeq(m.newSeq());
+        } else if (op instanceof StoreOp.PutDedup p) {
+            DedupRecord r = p.record();
+            putDedup.setString(1, r.queue());
+            putDedup.setString(2, r.key());
+            putDedup.setString(3, r.messageId());
+            putDedup.setLong(4, r.seq());
+            putDedup.setLong(5, r.expiresAt());
+            putDedup.executeUpdate();
+            noteSeq(r.seq());
+        } else if (op instanceof StoreOp.ExpireDedup e) {
+            expireDedup.setLong(1, e.before());
+            expireDedup.executeUpdate();
+        } else if (op instanceof StoreOp.PurgeQueue p) {
+            purgeQueue.setString(1, p.queue());
+            purgeQueue.setLong(2, p.upToSeq());
+            purgeQueue.executeUpdate();
+        } else if (op instanceof StoreOp.PutQueue p) {
+            StoredQueue q = p.queue();
+            putQueue.setString(1, q.name());
+            setBlob(putQueue, 2, AttributeCodec.encodeStrings(q.attributes()));
+            setBlob(putQueue, 3, AttributeCodec.encodeStrings(q.tags()));
+            putQueue.setLong(4, q.createdAt());
+            putQueue.setLong(5, q.lastModifiedAt());
+            putQueue.executeUpdate();
+        } else if (op instanceof StoreOp.DropQueue d) {
+            for (PreparedStatement s : List.of(dropQueueMessages, dropQueueDedup, dropQueue)) {
+                s.setString(1, d.queue());
+                s.executeUpdate();
+            }
+        } else {
+            throw new IllegalArgumentException("unsupported store op " + describe(op));
+        }
+    }
+
+    private void insert(StoredMessage m) throws SQLException {
+        PreparedStatement s = insertMessage;
+        s.setString(1, m.id());
+        s.setString(2, m.queue());
+        s.setLong(3, m.seq());
+        s.setString(4, m.body());
+        setBlob(s, 5, AttributeCodec.encodeAttributes(m.attributes()));
+        s.setString(6, m.traceHeader());
+        s.setString(7, m.groupId());
+        s.setString(8, m.deduplicationId());
+        s.setInt(9, m.priority());
+        s.setString(10, m.senderId());
+        s.setLong(11, m.sentAt());
+        s.setLong(12, m.visibleAt());
+        s.setInt(13, m.receiveCount());
+        s.setLong(14, m.firstReceiveAt());
+        s.setLong(15, m.receiptNonce());
+        s.setString(16, m.deadLetterSource());
+        s.executeUpdate();
+        noteSeq(m.seq());
+    }
+
+    private static void setBlob(PreparedStatement s, int index, byte[] blob) throws SQLException {
+        if (blob == null) {
+            s.setNull(index, Types.BLOB);
+        } else {
+            s.setBytes(index, blob);
+        }
+    }
+
+    private void noteSeq(long seq) {
+        pendingMaxSeq = Math.max(pendingMaxSeq, seq);
+    }
+
+    /**
+     * Records the highest sequence number of the current transaction, once per transaction rather than per op.
+     * A rolled-back unit may leave the mark higher than any stored row; a gap in sequence numbers is harmless.
+     */
+    void flushSequenceMark() throws SQLException {
+        if (pendingMaxSeq > 0) {
+            raiseSequenceMark.setLong(1, pendingMaxSeq);
+            raiseSequenceMark.executeUpdate();
+            pendingMaxSeq = 0;
+        }
+    }
+
+    /** Names an op for errors and logs: identifiers only, never bodies or attribute values. */
+    static String describe(StoreOp op) {
+        if (op instanceof StoreOp.InsertMessage i) {
+            StoredMessage m = i.message();
+            return "InsertMessage(id=" + m.id() + ", queue=" + m.queue() + ", seq=" + m.seq() + ")";
+        } else if (op instanceof StoreOp.UpdateDelivery u) {
+            return "UpdateDelivery(id=" + u.messageId() + ")";
+        } else if (op instanceof StoreOp.DeleteMessage d) {
+            return "DeleteMessage(id=" + d.messageId() + ")";
+        } else if (op instanceof StoreOp.MoveMessage m) {
+            return "MoveMessage(id=" + m.messageId() + ", toQueue=" + m.toQueue() + ", newSeq=" + m.newSeq() + ")";
+        } else if (op instanceof StoreOp.PutDedup p) {
+            return "PutDedup(queue=" + p.record().queue() + ", key=" + p.record().key() + ")";
+        } else if (op instanceof StoreOp.PutQueue p) {
+            return "PutQueue(queue=" + p.queue().name() + ")";
+        } else if (op == null) {
+            return "null";
+        }
+        // The remaining ops carry only identifiers and numbers.
+        return op.toString();
+    }
+
+    @Override
+    public void close() throws SQLException {
+        SQLException failure = null;
+        for (PreparedStatement s : all) {
+            try {
+                s.close();
+            } catch (SQLException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package dev.sluice.engine.store;
+
+import org.sqlite.SQLiteConfig;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/** Connections to the database file and the schema, versioned through {@code PRAGMA user_version}. */
+final class SqliteSchema {
+
+    /** The schema this build writes. Version {@code n} is reached by applying {@code MIGRATIONS[0..n-1]}. */
+    static final int VERSION = 1;
+
+    private static final List<List<String>> MIGRATIONS = List.of(
+            List.of(
+                    """
+                    CREATE TABLE queues (
+                        name             TEXT PRIMARY KEY,
+                        attributes       BLOB,
+                        tags             BLOB,
+                        created_at       INTEGER NOT NULL,
+                        last_modified_at INTEGER NOT NULL)""",
+                    """
+                    CREATE TABLE messages (
+                        id                 TEXT PRIMARY KEY,
+                        queue              TEXT NOT NULL,
+                        seq                INTEGER NOT NULL,
+                        body               TEXT,
+                        attributes         BLOB,
+                        trace_header       TEXT,
+                        group_id           TEXT,
+                        dedup_id           TEXT,
+                        priority           INTEGER NOT NULL,
+                        sender_id          TEXT,
+                        sent_at            INTEGER NOT NULL,
+                        visible_at         INTEGER NOT NULL,
+                        receive_count      INTEGER NOT NULL,
+                        first_receive_at   INTEGER NOT NULL,
+                        receipt_nonce      INTEGER NOT NULL,
+                        dead_letter_source TEXT)""",
+                    "CREATE INDEX messages_by_queue_seq ON messages (queue, seq)",
+                    """
+                    CREATE TABLE dedup (
+                        queue      TEXT NOT NULL,
+                        key        TEXT NOT NULL,
+                        message_id TEXT,
+                        seq        INTEGER NOT NULL,
+                        expires_at INTEGER NOT NULL,
+                        PRIMARY KEY (queue, key))""",
+                    // ExpireDedup runs periodically and must not scan the whole window to find the few expired rows.
+                    "CREATE INDEX dedup_by_expiry ON dedup (expires_at)",
+                    // Sequence numbers must keep increasing across restarts even after every message and dedup row
+                    // carrying the highest one is gone (FIFO SequenceNumber is monotonic in SQS).
+                    """
+                    CREATE TABLE sequence_mark (
+                        id      INTEGER PRIMARY KEY CHECK (id = 0),
+                        max_seq INTEGER NOT NULL)""",
+                    "INSERT INTO sequence_mark (id, max_seq) VALUES (0, 0)"));
+
+    private SqliteSchema() {
+    }
+
+    static Connection openWriter(Path dbFile) throws SQLException {
+        Connection connection = open(dbFile, false);
+        try (Statement s = connection.createStatement()) {
+            // WAL lets loadBody readers run while the writer commits; FULL fsyncs the WAL on every commit,
+            // which is what makes an acknowledged submit survive power loss.
+            try (ResultSet rs = s.executeQuery("PRAGMA journal_mode = WAL")) {
+                String mode = rs.next() ? rs.getString(1) : null;
+                if (!"wal".equalsIgnoreCase(mode)) {
+                    throw new SQLException("cannot enable WAL journal mode on " + dbFile + " (got " + mode
+                            + "); the file system may not support shared memory");
+                }
+            }
+            s.execute("PRAGMA synchronous = FULL");
+            s.execute("PRAGMA cache_size = -16384");
+            // Caps the WAL file left behind after a burst once a checkpoint has caught up.
+            s.execute("PRAGMA journal_size_limit = 67108864");
+        } catch (SQLException e) {
+            closeAfterFailure(connection, e);
+            throw e;
+        }
+        return connection;
+    }
+
+    static Connection openReader(Path dbFile) throws SQLException {
+        Connection connection = open(dbFile, true);
+        try (Statement s = connection.createStatement()) {
+            s.execute("PRAGMA cache_size = -4096");
+        } catch (SQLException e) {
+            closeAfterFailure(connection, e);
+            throw e;
+        }
+        return connection;
+    }
+
+    private static Connection open(Path dbFile, boolean readOnly) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(readOnly);
+        // Readers can briefly meet a lock while the writer checkpoints or recovers the WAL index.
+        config.setBusyTimeout(10_000);
+        config.setTempStore(SQLiteConfig.TempStore.MEMORY);
+        return DriverManager.getConnection("jdbc:sqlite:" + dbFile, config.toProperties());
+    }
+
+    /** Brings the schema to {@link #VERSION}; returns the version found before. */
+    static int migrate(Connection connection, Path dbFile) throws SQLException {
+        int found = userVersion(connection);
+        if (found > VERSION) {
+            throw new SQLException(dbFile + " has schema version " + found + " but this Sluice knows versions up to "
+                    + VERSION + "; it was written by a newer Sluice");
+        }
+        if (found == VERSION) {
+            return found;
+        }
+        try (Statement s = connection.createStatement()) {
+            s.execute("BEGIN IMMEDIATE");
+            try {
+                for (int version = found; version < VERSION; version++) {
+                    for (String sql : MIGRATIONS.get(version)) {
+                        s.execute(sql);
+                    }
+                }
+                s.execute("PRAGMA user_version = " + VERSION);
+                s.execute("COMMIT");
+            } catch (SQLException e) {
+                try {
+                    s.execute("ROLLBACK");
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
+                }
+                throw e;
+            }
+        }
+        return found;
+    }
+
+    static int userVersion(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    static void closeAfterFailure(AutoCloseable closeable, Exception failure) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            failure.addSuppressed(e);
+        }
+    }
+}

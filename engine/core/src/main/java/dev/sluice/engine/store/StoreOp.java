@@ -1,0 +1,46 @@
+package dev.sluice.engine.store;
+
+/**
+ * One change to persistent state. The engine submits changes in the order it made them in memory;
+ * a store applies each submitted unit atomically and in submission order.
+ */
+public sealed interface StoreOp {
+
+    /** Creates the queue or replaces its attributes, tags and timestamps. */
+    record PutQueue(StoredQueue queue) implements StoreOp {
+    }
+
+    /** Removes the queue with all its messages and de-duplication entries. */
+    record DropQueue(String queue) implements StoreOp {
+    }
+
+    record InsertMessage(StoredMessage message) implements StoreOp {
+    }
+
+    /** A receive, a visibility change or a release: the delivery state of one message. */
+    record UpdateDelivery(String messageId, long visibleAt, int receiveCount, long firstReceiveAt,
+                          long receiptNonce) implements StoreOp {
+    }
+
+    record DeleteMessage(String messageId) implements StoreOp {
+    }
+
+    /**
+     * Moves a message to another queue (dead-letter redrive, or a move task back to a source): it gets a new
+     * sequence number there and keeps its id, body and attributes.
+     */
+    record MoveMessage(String messageId, String toQueue, long newSeq, long visibleAt, int receiveCount,
+                       long firstReceiveAt, long receiptNonce, String deadLetterSource) implements StoreOp {
+    }
+
+    /** Deletes every message of the queue whose sequence number is at most {@code upToSeq}. */
+    record PurgeQueue(String queue, long upToSeq) implements StoreOp {
+    }
+
+    record PutDedup(DedupRecord record) implements StoreOp {
+    }
+
+    /** Housekeeping: forgets de-duplication entries that expired before {@code before}. */
+    record ExpireDedup(long before) implements StoreOp {
+    }
+}
