@@ -1,0 +1,378 @@
+package dev.sluice.engine.store;
+
+import dev.sluice.engine.model.MessageAttribute;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SqliteStoreTest {
+
+    @TempDir
+    Path dir;
+
+    private final List<SqliteStore> opened = new ArrayList<>();
+
+    @AfterEach
+    void closeStores() {
+        opened.forEach(SqliteStore::close);
+    }
+
+    private SqliteStore open() {
+        SqliteStore store = SqliteStore.open(dir);
+        opened.add(store);
+        return store;
+    }
+
+    private SqliteStore reopen(SqliteStore store) {
+        store.close();
+        return open();
+    }
+
+    static StoredMessage message(String id, String queue, long seq, String body) {
+        return new StoredMessage(id, queue, seq, body, Map.of(), null, null, null, 0, null, 1000, 1000, 0, 0, 0,
+                null);
+    }
+
+    private static StoreOp insert(String id, String queue, long seq) {
+        return new StoreOp.InsertMessage(message(id, queue, seq, "body of " + id));
+    }
+
+    private static List<String> ids(List<StoredMessage> messages) {
+        return messages.stream().map(StoredMessage::id).toList();
+    }
+
+    /** Holds the writer thread until the returned latch is released, so that what follows lands in one batch. */
+    private static CountDownLatch holdWriter(SqliteStore store) {
+        CountDownLatch gate = new CountDownLatch(1);
+        CountDownLatch held = new CountDownLatch(1);
+        store.writer().readAsync(c -> {
+            held.countDown();
+            gate.await();
+            return null;
+        });
+        try {
+            held.await();
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        return gate;
+    }
+
+    @Test
+    void everythingRoundTripsAcrossReopen() {
+        SqliteStore store = open();
+        StoredQueue orders = new StoredQueue("orders.fifo", Map.of("FifoQueue", "true", "VisibilityTimeout", "45"),
+                Map.of("team", "payments", "cost-centre", "€ 42"), 111, 222);
+        StoredQueue empty = new StoredQueue("bare", Map.of(), Map.of(), 5, 6);
+        Map<String, MessageAttribute> attributes = Map.of(
+                "text", MessageAttribute.string("ünïcödé 😀"),
+                "number", MessageAttribute.number("3.14"),
+                "binary", MessageAttribute.binary(new byte[] {0, 1, -2, 127, -128}),
+                "labelled", new MessageAttribute("Binary.png", null, new byte[] {9}));
+        String body = "supplementary 😀𝄞 and BMP ☃ and nul-free ascii <>&\"' \t\n";
+        StoredMessage full = new StoredMessage("m-1", "orders.fifo", 7, body, attributes, "Root=1-abc",
+                "group-a", "dedup-a", 3, "AIDAEXAMPLE", 1_700_000_000_123L, 1_700_000_030_000L, 2,
+                1_700_000_001_000L, -987_654_321_012L, "orders-source");
+        StoredMessage sparse = message("m-2", "orders.fifo", 9, "");
+        DedupRecord dedup = new DedupRecord("orders.fifo", "dedup-a", "m-1", 7, 5_000);
+        DedupRecord expired = new DedupRecord("orders.fifo", "old", "m-0", 3, 100);
+
+        store.submit(List.of(new StoreOp.PutQueue(orders), new StoreOp.PutQueue(empty))).join();
+        store.submit(List.of(new StoreOp.InsertMessage(full), new StoreOp.PutDedup(dedup),
+                new StoreOp.PutDedup(expired))).join();
+        store.submit(new StoreOp.InsertMessage(sparse)).join();
+
+        store = reopen(store);
+
+        assertThat(store.loadQueues()).containsExactly(empty, orders);
+        assertThat(store.loadMessages("orders.fifo", 0, 10)).containsExactly(
+                new StoredMessage("m-1", "orders.fifo", 7, null, attributes, "Root=1-abc", "group-a", "dedup-a", 3,
+                        "AIDAEXAMPLE", 1_700_000_000_123L, 1_700_000_030_000L, 2, 1_700_000_001_000L,
+                        -987_654_321_012L, "orders-source"),
+                message("m-2", "orders.fifo", 9, null));
+        assertThat(store.loadBody("m-1")).isEqualTo(body);
+        assertThat(store.loadBody("m-2")).isEmpty();
+        assertThat(store.loadBody("missing")).isNull();
+        assertThat(store.loadDedup(100)).containsExactly(dedup);
+        assertThat(store.maxSequence()).isEqualTo(9);
+        assertThat(store.countMessages("orders.fifo", 7)).isEqualTo(1);
+        assertThat(store.keepsBodiesInEngine()).isFalse();
+    }
+
+    @Test
+    void everyOpTakesEffectDurably() {
+        SqliteStore store = open();
+        StoredQueue a = new StoredQueue("a", Map.of("DelaySeconds", "0"), Map.of(), 1, 1);
+        store.submit(List.of(new StoreOp.PutQueue(a), new StoreOp.PutQueue(new StoredQueue("dlq", Map.of(),
+                Map.of(), 1, 1)), new StoreOp.PutQueue(new StoredQueue("doomed", Map.of(), Map.of(), 1, 1)))).join();
+        for (int i = 1; i <= 6; i++) {
+            store.submit(insert("a" + i, "a", i));
+        }
+        store.submit(List.of(insert("d1", "doomed", 7), new StoreOp.PutDedup(new DedupRecord("doomed", "k", "d1", 7,
+                10_000)), new StoreOp.PutDedup(new DedupRecord("a", "k", "a1", 1, 10_000)),
+                new StoreOp.PutDedup(new DedupRecord("a", "old", "a2", 2, 50)))).join();
+
+        StoredQueue a2 = new StoredQueue("a", Map.of("DelaySeconds", "5"), Map.of("env", "prod"), 1, 99);
+        store.submit(List.of(
+                new StoreOp.PutQueue(a2),
+                new StoreOp.UpdateDelivery("a3", 40_000, 1, 30_000, 77),
+                new StoreOp.DeleteMessage("a4"),
+                new StoreOp.MoveMessage("a5", "dlq", 20, 0, 0, 0, 0, "a"),
+                new StoreOp.PurgeQueue("a", 2),
+                new StoreOp.DropQueue("doomed"),
+                new StoreOp.PutDedup(new DedupRecord("a", "k", "a6", 6, 20_000)),
+                new StoreOp.ExpireDedup(100))).join();
+
+        store = reopen(store);
+
+        assertThat(store.loadQueues()).extracting(StoredQueue::name).containsExactly("a", "dlq");
+        assertThat(store.loadQueues().get(0)).isEqualTo(a2);
+        List<StoredMessage> remaining = store.loadMessages("a", 0, 100);
+        assertThat(ids(remaining)).containsExactly("a3", "a6");
+        assertThat(remaining.get(0)).extracting(StoredMessage::visibleAt, StoredMessage::receiveCount,
+                StoredMessage::firstReceiveAt, StoredMessage::receiptNonce).containsExactly(40_000L, 1, 30_000L, 77L);
+        StoredMessage moved = store.loadMessages("dlq", 0, 100).get(0);
+        assertThat(moved).extracting(StoredMessage::id, StoredMessage::seq, StoredMessage::deadLetterSource)
+                .containsExactly("a5", 20L, "a");
+        assertThat(store.loadBody("a5")).isEqualTo("body of a5");
+        assertThat(store.loadBody("d1")).isNull();
+        assertThat(store.countMessages("doomed", 0)).isZero();
+        assertThat(store.loadDedup(0)).containsExactly(new DedupRecord("a", "k", "a6", 6, 20_000));
+        assertThat(store.maxSequence()).isEqualTo(20);
+    }
+
+    @Test
+    void maxSequenceSurvivesDeletionOfEveryRow() {
+        SqliteStore store = open();
+        store.submit(List.of(insert("x", "q", 41), new StoreOp.PutDedup(new DedupRecord("q", "k", "x", 42, 10))))
+                .join();
+        store.submit(List.of(new StoreOp.PurgeQueue("q", Long.MAX_VALUE), new StoreOp.ExpireDedup(Long.MAX_VALUE)))
+                .join();
+        store = reopen(store);
+        assertThat(store.maxSequence()).isEqualTo(42);
+        assertThat(store.loadMessages("q", 0, 10)).isEmpty();
+    }
+
+    @Test
+    void aFailingUnitIsUndoneAloneAndTheRestOfItsBatchCommits() {
+        SqliteStore store = open();
+        store.submit(insert("existing", "q", 1)).join();
+
+        CountDownLatch gate = holdWriter(store);
+        long transactionsBefore = store.transactionCount();
+        CompletableFuture<Void> before = store.submit(insert("before", "q", 2));
+        CompletableFuture<Void> failing = store.submit(List.of(insert("partOfFailure", "q", 3),
+                new StoreOp.DeleteMessage("existing"), insert("existing", "q", 4), insert("existing", "q", 5)));
+        CompletableFuture<Void> after = store.submit(insert("after", "q", 6));
+        gate.countDown();
+
+        before.join();
+        after.join();
+        assertThat(failing).failsWithin(java.time.Duration.ofSeconds(10))
+                .withThrowableThat().havingCause().isInstanceOf(IllegalStateException.class)
+                .withMessageContaining(store.toString())
+                .withMessageContaining("InsertMessage(id=existing, queue=q, seq=5)")
+                .withMessageContaining("UNIQUE constraint failed");
+        assertThat(store.transactionCount() - transactionsBefore).isEqualTo(1);
+
+        store = reopen(store);
+        assertThat(ids(store.loadMessages("q", 0, 100))).containsExactly("existing", "before", "after");
+        assertThat(store.loadMessages("q", 0, 100).get(0).seq()).isEqualTo(1);
+    }
+
+    @Test
+    void unitsApplyInSubmissionOrderWithinABatch() {
+        SqliteStore store = open();
+        CountDownLatch gate = holdWriter(store);
+        List<CompletableFuture<Void>> futures = new ArrayList<>();
+        futures.add(store.submit(insert("x", "q", 1)));
+        futures.add(store.submit(new StoreOp.DeleteMessage("x")));
+        futures.add(store.submit(new StoreOp.DeleteMessage("y")));
+        futures.add(store.submit(insert("y", "q", 2)));
+        for (int nonce = 1; nonce <= 50; nonce++) {
+            futures.add(store.submit(new StoreOp.UpdateDelivery("y", nonce, nonce, 1, nonce)));
+        }
+        futures.add(store.submit(new StoreOp.PutDedup(new DedupRecord("q", "k", "first", 1, 100))));
+        futures.add(store.submit(new StoreOp.PutDedup(new DedupRecord("q", "k", "second", 2, 200))));
+        gate.countDown();
+        futures.forEach(CompletableFuture::join);
+
+        store = reopen(store);
+        List<StoredMessage> messages = store.loadMessages("q", 0, 10);
+        assertThat(ids(messages)).containsExactly("y");
+        assertThat(messages.get(0).receiptNonce()).isEqualTo(50);
+        assertThat(store.loadDedup(0)).containsExactly(new DedupRecord("q", "k", "second", 2, 200));
+    }
+
+    @Test
+    void loadMessagesSeesASubmittedButUncommittedInsert() {
+        SqliteStore store = open();
+        store.submit(insert("committed", "q", 1)).join();
+        CountDownLatch gate = holdWriter(store);
+        CompletableFuture<Void> pending = store.submit(insert("pending", "q", 2));
+        assertThat(pending).isNotDone();
+        CompletableFuture<List<StoredMessage>> loaded = CompletableFuture.supplyAsync(
+                () -> store.loadMessages("q", 0, 10));
+        CompletableFuture<Long> counted = CompletableFuture.supplyAsync(() -> store.countMessages("q", 0));
+        assertThat(store.loadBody("pending")).as("loadBody sees committed data only").isNull();
+        gate.countDown();
+
+        assertThat(ids(loaded.join())).containsExactly("committed", "pending");
+        assertThat(loaded.join()).allSatisfy(m -> assertThat(m.body()).isNull());
+        assertThat(counted.join()).isEqualTo(2);
+        assertThat(store.loadMessages("q", 1, 10)).hasSize(1);
+        assertThat(store.loadMessages("q", 0, 0)).isEmpty();
+    }
+
+    @Test
+    void concurrentSubmittersAreGroupCommitted() throws Exception {
+        int threads = 8;
+        int perThread = 5_000;
+        SqliteStore store = open();
+        long transactionsBefore = store.transactionCount();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<List<CompletableFuture<Void>>>> submitted = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            String queue = "q" + t;
+            submitted.add(pool.submit(() -> {
+                List<CompletableFuture<Void>> futures = new ArrayList<>(perThread);
+                for (int i = 1; i <= perThread; i++) {
+                    futures.add(store.submit(insert(queue + "-" + i, queue, i)));
+                    if (i % 1_000 == 0) {
+                        // Also exercise submitters that wait, as the engine does for sends.
+                        futures.get(futures.size() - 1).join();
+                    }
+                }
+                return futures;
+            }));
+        }
+        for (Future<List<CompletableFuture<Void>>> f : submitted) {
+            f.get().forEach(CompletableFuture::join);
+        }
+        pool.shutdown();
+
+        long units = (long) threads * perThread;
+        long transactions = store.transactionCount() - transactionsBefore;
+        assertThat(store.committedUnitCount()).isEqualTo(units);
+        assertThat(transactions).as("transactions for %d units", units).isLessThan(units / 20);
+
+        SqliteStore reopened = reopen(store);
+        for (int t = 0; t < threads; t++) {
+            assertThat(reopened.countMessages("q" + t, 0)).isEqualTo(perThread);
+            List<StoredMessage> page = reopened.loadMessages("q" + t, perThread - 3, 10);
+            assertThat(ids(page)).containsExactly("q" + t + "-" + (perThread - 2), "q" + t + "-" + (perThread - 1),
+                    "q" + t + "-" + perThread);
+        }
+        assertThat(reopened.loadBody("q3-1234")).isEqualTo("body of q3-1234");
+    }
+
+    @Test
+    void loadBodyFromManyThreadsWhileWriting() throws Exception {
+        SqliteStore store = open();
+        for (int i = 0; i < 200; i++) {
+            store.submit(insert("m" + i, "q", i + 1));
+        }
+        store.submit(insert("last", "q", 1_000)).join();
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        List<Future<?>> reads = new ArrayList<>();
+        for (int t = 0; t < 6; t++) {
+            reads.add(pool.submit(() -> {
+                for (int i = 0; i < 200; i++) {
+                    assertThat(store.loadBody("m" + i)).isEqualTo("body of m" + i);
+                }
+            }));
+        }
+        for (int i = 0; i < 200; i++) {
+            store.submit(new StoreOp.UpdateDelivery("m" + i, 5, 1, 5, i));
+        }
+        for (Future<?> read : reads) {
+            read.get();
+        }
+        pool.shutdown();
+    }
+
+    @Test
+    void closeCommitsPendingUnitsIsIdempotentAndRejectsLaterUse() {
+        SqliteStore store = open();
+        List<CompletableFuture<Void>> pending = new ArrayList<>();
+        for (int i = 1; i <= 500; i++) {
+            pending.add(store.submit(insert("m" + i, "q", i)));
+        }
+        store.loadBody("m1");
+        store.close();
+        assertThat(pending).allSatisfy(f -> assertThat(f).isCompleted());
+        assertThat(dir.resolve(SqliteStore.DB_FILE + "-wal")).as("checkpointed on close").doesNotExist();
+        store.close();
+
+        assertThatThrownBy(() -> store.submit(insert("late", "q", 501)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("SqliteStore(" + dir.resolve("sluice.db").toAbsolutePath() + ")")
+                .hasMessageContaining("closed");
+        assertThatThrownBy(() -> store.loadMessages("q", 0, 1)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> store.loadBody("m1")).isInstanceOf(IllegalStateException.class);
+
+        assertThat(open().countMessages("q", 0)).isEqualTo(500);
+    }
+
+    @Test
+    void aDataDirectoryCanBeOpenedByOneStoreAtATime() {
+        SqliteStore first = open();
+        assertThatThrownBy(() -> SqliteStore.open(dir))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("in use");
+        first.close();
+        open().submit(insert("ok", "q", 1)).join();
+    }
+
+    @Test
+    void databaseIsWalWithVersionedSchemaAndRefusesANewerSchema() throws Exception {
+        SqliteStore store = open();
+        int synchronous = store.writer().read(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA synchronous")) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+        assertThat(synchronous).as("synchronous=FULL").isEqualTo(2);
+        store.close();
+        String url = "jdbc:sqlite:" + dir.resolve(SqliteStore.DB_FILE);
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
+                rs.next();
+                assertThat(rs.getString(1)).isEqualTo("wal");
+            }
+            assertThat(SqliteSchema.userVersion(c)).isEqualTo(SqliteSchema.VERSION);
+            s.execute("PRAGMA user_version = 99");
+        }
+        assertThatThrownBy(() -> SqliteStore.open(dir))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("schema version 99")
+                .hasMessageContaining("newer Sluice");
+    }
+
+    @Test
+    void submitCanBeCalledFromACompletionCallback() {
+        SqliteStore store = open();
+        CompletableFuture<List<StoredMessage>> seen = store.submit(insert("first", "q", 1))
+                .thenCompose(ignored -> store.submit(insert("second", "q", 2)))
+                .thenApply(ignored -> store.loadMessages("q", 0, 10));
+        assertThat(ids(seen.join())).containsExactly("first", "second");
+    }
+}
