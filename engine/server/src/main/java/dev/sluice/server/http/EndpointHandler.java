@@ -1,0 +1,99 @@
+package dev.sluice.server.http;
+
+import dev.sluice.server.SqsEndpoint;
+import dev.sluice.server.protocol.WireRequest;
+import dev.sluice.server.protocol.WireResponse;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * Hands each complete HTTP request to the endpoint on a worker thread (engine calls block: fsync, long
+ * polling) and writes the answer back. Requests the codec could not parse are answered here with 400.
+ */
+final class EndpointHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+
+    private final SqsEndpoint endpoint;
+    private final ExecutorService workers;
+    private final String scheme;
+
+    EndpointHandler(SqsEndpoint endpoint, ExecutorService workers, String scheme) {
+        this.endpoint = endpoint;
+        this.workers = workers;
+        this.scheme = scheme;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        DecoderResult decoded = request.decoderResult();
+        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        if (decoded.isFailure()) {
+            write(ctx, plain(HttpResponseStatus.BAD_REQUEST, "Malformed HTTP request.\n"), false);
+            return;
+        }
+        Map<String, List<String>> headers = new HashMap<>();
+        request.headers().forEach(h -> headers.computeIfAbsent(h.getKey().toLowerCase(Locale.ROOT),
+                k -> new ArrayList<>()).add(h.getValue()));
+        WireRequest wire = new WireRequest(request.method().name(), request.uri(), headers,
+                ByteBufUtil.getBytes(request.content()));
+        String host = request.headers().get(HttpHeaderNames.HOST);
+        String baseUrl = scheme + "://" + (host == null || host.isBlank() ? "localhost" : host);
+        try {
+            workers.execute(() -> {
+                WireResponse response = endpoint.handle(wire, baseUrl);
+                write(ctx, toNetty(response), keepAlive);
+            });
+        } catch (RejectedExecutionException e) {
+            write(ctx, plain(HttpResponseStatus.SERVICE_UNAVAILABLE, "Too many requests in progress.\n"), false);
+        }
+    }
+
+    private static FullHttpResponse toNetty(WireResponse r) {
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(r.status()), Unpooled.wrappedBuffer(r.body()));
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, r.contentType());
+        r.headers().forEach((k, v) -> response.headers().set(k, v));
+        return response;
+    }
+
+    static FullHttpResponse plain(HttpResponseStatus status, String text) {
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
+                Unpooled.copiedBuffer(text, StandardCharsets.UTF_8));
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
+        return response;
+    }
+
+    private static void write(ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive) {
+        HttpUtil.setContentLength(response, response.content().readableBytes());
+        HttpUtil.setKeepAlive(response, keepAlive);
+        var future = ctx.writeAndFlush(response);
+        if (!keepAlive) {
+            future.addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // A broken or reset connection: nothing to answer, and nothing the client can learn from a log line.
+        ctx.close();
+    }
+}
