@@ -144,7 +144,7 @@ public final class MoveTaskOps implements AutoCloseable {
             throw new SqsException(SqsError.INVALID_PARAMETER_VALUE, "You must use this format to specify the "
                     + parameter + ": arn:<partition>:<service>:<region>:<account-id>:<resource-id>");
         }
-        Queue q = ctx.queues.find(Arns.queueName(arn));
+        Queue q = arn.equals(ctx.arnOf(Arns.queueName(arn))) ? ctx.queues.find(Arns.queueName(arn)) : null;
         if (q == null) {
             throw notFound(parameter);
         }

@@ -355,6 +355,9 @@ public final class Queue {
                 groups.remove(g.id);
             } else {
                 attach(g);
+                if (g.available) {
+                    changed.signalAll(); // the group's next message is receivable now: wake long polls
+                }
             }
         }
     }

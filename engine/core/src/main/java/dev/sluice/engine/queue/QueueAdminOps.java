@@ -35,21 +35,21 @@ public final class QueueAdminOps {
     }
 
     public String create(String name, Map<String, String> attributes, Map<String, String> tags) {
-        if (name == null || name.isEmpty()) {
+        if (name == null) {
             throw SqsException.missingParameter("QueueName");
         }
         Map<String, String> attrs = attributes == null ? Map.of() : attributes;
         boolean fifo = "true".equalsIgnoreCase(attrs.get(FIFO_QUEUE));
         if (fifo && !FIFO_NAME.matcher(name).matches()) {
             throw new SqsException(SqsError.INVALID_PARAMETER_VALUE, "The name of a FIFO queue can only include "
-                    + "alphanumeric characters, hyphens, or underscores, must end with .fifo suffix and be 1 to 80 in length.");
+                    + "alphanumeric characters, hyphens, or underscores, must end with .fifo suffix and be 1 to 80 in length");
         }
         if (!fifo && !STANDARD_NAME.matcher(name).matches()) {
             throw new SqsException(SqsError.INVALID_PARAMETER_VALUE,
                     "Can only include alphanumeric characters, hyphens, or underscores. 1 to 80 in length");
         }
         QueueSettings settings = QueueSettings.empty(fifo).with(attrs, true);
-        checkRedriveTarget(name, fifo, settings);
+        checkRedriveTarget(name, fifo, settings, attrs);
         Map<String, String> validTags = Tags.validateNew(Map.of(), tags == null ? Map.of() : tags, name);
         CompletableFuture<Void> durable;
         synchronized (lifecycle) {
@@ -78,13 +78,20 @@ public final class QueueAdminOps {
     }
 
     /** Checks that a RedrivePolicy names an existing dead-letter queue of the same type that accepts us. */
-    private void checkRedriveTarget(String name, boolean fifo, QueueSettings settings) {
+    private void checkRedriveTarget(String name, boolean fifo, QueueSettings settings, Map<String, String> changes) {
         RedrivePolicy policy = settings.redrivePolicy();
-        if (policy == null) {
+        // Only a policy in this request is checked (an unrelated change must not fail because the DLQ went away);
+        // errors echo the policy as sent.
+        if (policy == null || !changes.containsKey(REDRIVE_POLICY)) {
             return;
         }
-        String json = settings.stored().get(REDRIVE_POLICY);
-        Queue dlq = ctx.queues.find(policy.deadLetterQueueName());
+        String json = changes.get(REDRIVE_POLICY);
+        String[] arn = policy.deadLetterTargetArn().split(":", -1);
+        if (!arn[4].equals(ctx.account)) {
+            throw QueueSettings.redriveInvalid(json, "Dead-letter target owner should be same as the source.");
+        }
+        Queue dlq = policy.deadLetterTargetArn().equals(ctx.arnOf(policy.deadLetterQueueName()))
+                ? ctx.queues.find(policy.deadLetterQueueName()) : null;
         if (dlq == null) {
             throw QueueSettings.redriveInvalid(json, "Dead letter target does not exist.");
         }
@@ -121,8 +128,8 @@ public final class QueueAdminOps {
     /** Sorted names after the token's name, at most maxResults, with a token if more follow. */
     private static ListQueuesResult page(List<String> names, Integer maxResults, String nextToken) {
         if (maxResults != null && (maxResults < 1 || maxResults > 1000)) {
-            throw SqsException.invalidParameter("MaxResults", maxResults,
-                    "MaxResults must be an integer between 1 and 1000.");
+            throw new SqsException(SqsError.INVALID_PARAMETER_VALUE,
+                    "Value for parameter MaxResults is invalid. Reason: MaxResults must be an integer between 1 and 1000.");
         }
         String after = null;
         if (nextToken != null && !nextToken.isEmpty()) {
@@ -203,7 +210,7 @@ public final class QueueAdminOps {
         q.lock.lock();
         try {
             QueueSettings next = q.settings().with(attributes, false);
-            checkRedriveTarget(name, q.fifo(), next);
+            checkRedriveTarget(name, q.fifo(), next, attributes);
             q.settings(next, ctx.now());
             q.changed.signalAll();
             durable = ctx.store.submit(new StoreOp.PutQueue(stored(q)));

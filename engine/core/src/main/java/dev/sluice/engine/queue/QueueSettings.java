@@ -145,8 +145,15 @@ public final class QueueSettings {
         try {
             JsonNode node = JSON.readTree(value);
             if (node != null && node.isObject()) {
+                JsonNode statements = node.get("Statement");
+                if (statements != null && statements.isArray() && statements.size() > 20) {
+                    throw new SqsException(SqsError.INVALID_ATTRIBUTE_VALUE, statements.size()
+                            + " statements were found in the submitted policy, max allowed is 20");
+                }
                 return value;
             }
+        } catch (SqsException e) {
+            throw e;
         } catch (Exception e) {
             // reported below
         }

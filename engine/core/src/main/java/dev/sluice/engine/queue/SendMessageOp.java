@@ -82,7 +82,11 @@ public final class SendMessageOp {
                 MessageValidation.validate(e.request(), q.settings(), true);
                 valid.add(e);
             } catch (SqsException ex) {
-                failed.add(BatchResult.Failure.of(e.id(), ex));
+                String body = e.request().body();
+                // AWS reports an entry's empty body as EmptyValue, not SendMessage's MissingParameter
+                failed.add(body == null || body.isEmpty()
+                        ? new BatchResult.Failure(e.id(), "EmptyValue", ex.getMessage(), true)
+                        : BatchResult.Failure.of(e.id(), ex));
             }
         }
         List<StoreOp> ops = new ArrayList<>();
@@ -146,7 +150,9 @@ public final class SendMessageOp {
         }
         long seq = ctx.nextSequence();
         String id = UUID.randomUUID().toString();
-        int delay = r.delaySeconds() != null && r.delaySeconds() > 0 ? r.delaySeconds() : q.settings().delaySeconds();
+        // AWS: an explicit per-message delay, 0 included, overrides the queue's (FIFO only allows 0, meaning unset)
+        int delay = r.delaySeconds() != null && (r.delaySeconds() > 0 || !q.fifo()) ? r.delaySeconds()
+                : q.settings().delaySeconds();
         String dedupId = q.fifo() && r.deduplicationId() == null ? sha256(r.body()) : r.deduplicationId();
         StoredMessage m = new StoredMessage(id, q.name(), seq, r.body(), r.attributes(), r.traceHeader(), r.groupId(),
                 dedupId, r.priority(), r.senderId() == null ? ctx.account : r.senderId(), now,
