@@ -66,6 +66,45 @@ public final class EngineContext {
         }
     }
 
+    /** Rows of the on-disk part one filtered receive may examine, so a selector cannot stall the queue. */
+    static final int FILTER_SCAN_ROWS = 5_000;
+
+    /**
+     * A filter found nothing in memory but messages wait on disk beyond the window (standard queues): examine
+     * the next rows from where the previous scan stopped, wrapping around, and promote visible matches into
+     * memory. Successive receives cover the whole backlog, so a selector's match is found however deep it is.
+     * Call with the queue's lock held.
+     */
+    void promoteFilterMatches(Queue q, dev.sluice.engine.model.MessageFilter filter, int max, long now) {
+        if (q.fifo() || storeKeepsNothing() || !q.hasSpilled()) {
+            return;
+        }
+        long retentionMillis = q.settings().messageRetentionPeriod() * 1000L;
+        long cursor = q.scanCursor();
+        int examined = 0;
+        int found = 0;
+        while (examined < FILTER_SCAN_ROWS && found < max) {
+            var rows = store.loadMessages(q.name(), cursor, 500);
+            if (rows.isEmpty()) {
+                cursor = q.pagedThroughSeq(); // wrap: the next receive starts again at the window's edge
+                break;
+            }
+            for (var m : rows) {
+                examined++;
+                cursor = m.seq();
+                Entry probe = new Entry(m);
+                if (m.visibleAt() <= now && now - m.sentAt() < retentionMillis
+                        && filter.accepts(q.view(probe, null))) {
+                    q.promote(m, now);
+                    if (++found >= max) {
+                        break;
+                    }
+                }
+            }
+        }
+        q.scanCursor(cursor);
+    }
+
     /** Pages spilled messages into memory when the window has room. Call with the queue's lock held. */
     void pageIn(Queue q) {
         if (q.wantsPage()) {

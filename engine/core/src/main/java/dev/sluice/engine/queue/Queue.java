@@ -51,6 +51,7 @@ public final class Queue {
     private final int memoryLimit;
     private long spilled;
     private long pagedThroughSeq;
+    private long scanCursor;
 
     final Deduplicator deduplicator = new Deduplicator();
     private final Map<String, ReceiveAttempt> attempts = new HashMap<>();
@@ -124,16 +125,20 @@ public final class Queue {
         if (storeKeepsNothing) {
             return true;
         }
-        return spilled == 0 && byId.size() < memoryLimit;
+        return spilled == 0 && waitingInMemory() < memoryLimit;
     }
 
     public void countSpilled(long n) {
         spilled += n;
     }
 
-    /** Whether the memory window has room and there are messages on disk to page in. */
+    /**
+     * Whether the memory window has room and there are messages on disk to page in. In-flight messages do
+     * not count against the window (SQS bounds them separately), so consumers that hold many messages
+     * without deleting them still see the rest of the backlog.
+     */
     public boolean wantsPage() {
-        return spilled > 0 && byId.size() < memoryLimit / 2;
+        return spilled > 0 && waitingInMemory() < memoryLimit / 2;
     }
 
     public long pagedThroughSeq() {
@@ -141,18 +146,53 @@ public final class Queue {
     }
 
     public int pageSize() {
-        return Math.max(1, memoryLimit - byId.size());
+        return Math.max(1, memoryLimit - waitingInMemory());
+    }
+
+    private int waitingInMemory() {
+        return byId.size() - inflightCount;
     }
 
     /** Takes in a page loaded from the store; fewer than asked for means nothing is left on disk. */
     public void acceptPage(List<StoredMessage> page, int asked, long now) {
         for (StoredMessage m : page) {
-            admit(new Entry(m), now);
+            if (!byId.containsKey(m.id())) { // promoted earlier by a filtered receive
+                admit(new Entry(m), now);
+            }
         }
         spilled = page.size() < asked ? 0 : Math.max(0, spilled - page.size());
         if (!page.isEmpty()) {
             pagedThroughSeq = page.get(page.size() - 1).seq();
         }
+    }
+
+    // ---- filtered receives beyond the memory window (standard queues) ------------------------------------
+
+    /** Where the next scan of the on-disk part for a filter's matches starts (a sequence number). */
+    long scanCursor() {
+        return Math.max(scanCursor, pagedThroughSeq);
+    }
+
+    void scanCursor(long seq) {
+        scanCursor = seq;
+    }
+
+    boolean hasSpilled() {
+        return spilled > 0;
+    }
+
+    /**
+     * Brings one message from beyond the memory window into memory because a filter wants it. The window's
+     * boundary does not move: the page that later covers this message skips it.
+     */
+    void promote(StoredMessage m, long now) {
+        if (fifo || byId.containsKey(m.id())) {
+            return;
+        }
+        long boundary = pagedThroughSeq;
+        admit(new Entry(m), now);
+        pagedThroughSeq = boundary;
+        spilled = Math.max(0, spilled - 1);
     }
 
     // ---- lifecycle ------------------------------------------------------------------------------------

@@ -100,6 +100,10 @@ public final class ReceiveMessageOps {
         }
         List<Entry> expired = new ArrayList<>();
         List<Entry> picked = q.candidates(max, r.filter(), now, expired);
+        if (picked.isEmpty() && r.filter() != null) {
+            ctx.promoteFilterMatches(q, r.filter(), max, now);
+            picked = q.candidates(max, r.filter(), now, expired);
+        }
         List<StoreOp> ops = new ArrayList<>();
         for (Entry e : expired) {
             q.remove(e);
