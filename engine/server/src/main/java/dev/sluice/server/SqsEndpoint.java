@@ -46,6 +46,12 @@ public final class SqsEndpoint {
             return text(200, "text/plain; charset=utf-8", "OK\n", requestId);
         }
         if (request.method().equals("GET") && request.path().equals("/metrics")) {
+            // Queue names and depths are not for anyone who can reach a non-loopback port: same rule as SQS calls.
+            try {
+                authenticator.authenticate(request);
+            } catch (ProtocolException e) {
+                return query.error(e, requestId);
+            }
             return text(200, "text/plain; version=0.0.4; charset=utf-8", metrics.render(engine), requestId);
         }
         Protocol protocol = JsonProtocol.accepts(request) ? json : query;
