@@ -192,9 +192,13 @@ public final class SqsEngine implements AutoCloseable {
         return receiving.browse(queue, filter, limit);
     }
 
-    /** Applies sends, deletes and visibility changes on any queues all together, or none of them. */
-    public void commit(UnitOfWork unit) {
-        units.commit(unit);
+    /**
+     * Applies sends, deletes and visibility changes on any queues all together, or none of them.
+     *
+     * @return the results of the sends, in order
+     */
+    public List<SendMessageResult> commit(UnitOfWork unit) {
+        return units.commit(unit);
     }
 
     private void wakeWaiters() {

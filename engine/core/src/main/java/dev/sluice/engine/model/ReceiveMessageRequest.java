@@ -14,15 +14,31 @@ import java.util.List;
  * @param receiveRequestAttemptId   FIFO: a retried receive with the same id returns the same messages
  * @param filter                    Sluice extension: only messages it accepts are received; the others stay
  *                                  available to other receivers. {@code null} accepts all.
+ * @param waitTimeMillis            Sluice extension: long polling in milliseconds (0–20,000), for JMS's
+ *                                  millisecond receive timeouts; when set it replaces waitTimeSeconds
  */
 public record ReceiveMessageRequest(String queue, Integer maxNumberOfMessages, Integer visibilityTimeout,
                                     Integer waitTimeSeconds, List<String> attributeNames,
                                     List<String> messageAttributeNames, String receiveRequestAttemptId,
-                                    MessageFilter filter) {
+                                    MessageFilter filter, Long waitTimeMillis) {
 
     public ReceiveMessageRequest {
         attributeNames = attributeNames == null ? List.of() : attributeNames;
         messageAttributeNames = messageAttributeNames == null ? List.of() : messageAttributeNames;
+    }
+
+    /** A request as the SQS API has it, without the millisecond extension. */
+    public ReceiveMessageRequest(String queue, Integer maxNumberOfMessages, Integer visibilityTimeout,
+                                 Integer waitTimeSeconds, List<String> attributeNames,
+                                 List<String> messageAttributeNames, String receiveRequestAttemptId,
+                                 MessageFilter filter) {
+        this(queue, maxNumberOfMessages, visibilityTimeout, waitTimeSeconds, attributeNames, messageAttributeNames,
+                receiveRequestAttemptId, filter, null);
+    }
+
+    public ReceiveMessageRequest withWaitTimeMillis(Long millis) {
+        return new ReceiveMessageRequest(queue, maxNumberOfMessages, visibilityTimeout, waitTimeSeconds,
+                attributeNames, messageAttributeNames, receiveRequestAttemptId, filter, millis);
     }
 
     public static ReceiveMessageRequest of(String queue) {
@@ -36,36 +52,36 @@ public record ReceiveMessageRequest(String queue, Integer maxNumberOfMessages, I
 
     public ReceiveMessageRequest withMax(Integer max) {
         return new ReceiveMessageRequest(queue, max, visibilityTimeout, waitTimeSeconds, attributeNames,
-                messageAttributeNames, receiveRequestAttemptId, filter);
+                messageAttributeNames, receiveRequestAttemptId, filter, waitTimeMillis);
     }
 
     public ReceiveMessageRequest withVisibilityTimeout(Integer seconds) {
         return new ReceiveMessageRequest(queue, maxNumberOfMessages, seconds, waitTimeSeconds, attributeNames,
-                messageAttributeNames, receiveRequestAttemptId, filter);
+                messageAttributeNames, receiveRequestAttemptId, filter, waitTimeMillis);
     }
 
     public ReceiveMessageRequest withWaitTimeSeconds(Integer seconds) {
         return new ReceiveMessageRequest(queue, maxNumberOfMessages, visibilityTimeout, seconds, attributeNames,
-                messageAttributeNames, receiveRequestAttemptId, filter);
+                messageAttributeNames, receiveRequestAttemptId, filter, waitTimeMillis);
     }
 
     public ReceiveMessageRequest withAttributeNames(List<String> names) {
         return new ReceiveMessageRequest(queue, maxNumberOfMessages, visibilityTimeout, waitTimeSeconds, names,
-                messageAttributeNames, receiveRequestAttemptId, filter);
+                messageAttributeNames, receiveRequestAttemptId, filter, waitTimeMillis);
     }
 
     public ReceiveMessageRequest withMessageAttributeNames(List<String> names) {
         return new ReceiveMessageRequest(queue, maxNumberOfMessages, visibilityTimeout, waitTimeSeconds,
-                attributeNames, names, receiveRequestAttemptId, filter);
+                attributeNames, names, receiveRequestAttemptId, filter, waitTimeMillis);
     }
 
     public ReceiveMessageRequest withAttemptId(String attemptId) {
         return new ReceiveMessageRequest(queue, maxNumberOfMessages, visibilityTimeout, waitTimeSeconds,
-                attributeNames, messageAttributeNames, attemptId, filter);
+                attributeNames, messageAttributeNames, attemptId, filter, waitTimeMillis);
     }
 
     public ReceiveMessageRequest withFilter(MessageFilter f) {
         return new ReceiveMessageRequest(queue, maxNumberOfMessages, visibilityTimeout, waitTimeSeconds,
-                attributeNames, messageAttributeNames, receiveRequestAttemptId, f);
+                attributeNames, messageAttributeNames, receiveRequestAttemptId, f, waitTimeMillis);
     }
 }

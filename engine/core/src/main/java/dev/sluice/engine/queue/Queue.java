@@ -505,7 +505,9 @@ public final class Queue {
     }
 
     private void attach(Group g) {
-        if (g.inflight == 0 && !g.entries.isEmpty()) {
+        // Like AWS, a group is receivable as soon as its first message is visible, even while later ones are in
+        // flight (e.g. after ChangeMessageVisibility 0 on the first); candidates() stops at the first in-flight one.
+        if (!g.entries.isEmpty() && g.entries.first().state == Entry.State.VISIBLE) {
             g.key = g.entries.first().seq;
             availableGroups.add(g);
             g.available = true;

@@ -46,6 +46,14 @@ public final class ReceiveMessageOps {
         if (wait < 0 || wait > 20) {
             throw SqsException.invalidParameter("WaitTimeSeconds", wait, "Must be >= 0 and <= 20, if provided.");
         }
+        long waitMillis = wait * 1000L;
+        if (r.waitTimeMillis() != null) {
+            if (r.waitTimeMillis() < 0 || r.waitTimeMillis() > 20_000) {
+                throw SqsException.invalidParameter("WaitTimeMillis", r.waitTimeMillis(),
+                        "Must be >= 0 and <= 20000, if provided.");
+            }
+            waitMillis = r.waitTimeMillis();
+        }
         if (r.visibilityTimeout() != null && (r.visibilityTimeout() < 0 || r.visibilityTimeout() > 43_200)) {
             throw SqsException.invalidParameter("VisibilityTimeout", r.visibilityTimeout(),
                     "Must be >= 0 and <= 43200, if provided.");
@@ -58,7 +66,7 @@ public final class ReceiveMessageOps {
         List<Entry> toDeadLetter = new ArrayList<>();
         q.lock.lock();
         try {
-            long deadline = ctx.now() + wait * 1000L;
+            long deadline = ctx.now() + waitMillis;
             while (true) {
                 if (q.deleted()) {
                     throw SqsException.queueDoesNotExist();
@@ -188,13 +196,14 @@ public final class ReceiveMessageOps {
         if (names.isEmpty() || attributes.isEmpty()) {
             return Map.of();
         }
-        if (names.contains("All") || names.contains(".*")) {
+        if (names.contains("All") || names.contains(".*") || names.contains("*")) {
             return attributes;
         }
         Map<String, MessageAttribute> out = new LinkedHashMap<>();
         for (Map.Entry<String, MessageAttribute> a : attributes.entrySet()) {
             for (String n : names) {
-                boolean match = n.endsWith(".*") ? a.getKey().startsWith(n.substring(0, n.length() - 1))
+                // AWS matches "Hel.*" against both "Hello" and "Help.Me": the prefix is what precedes ".*"
+                boolean match = n.endsWith(".*") ? a.getKey().startsWith(n.substring(0, n.length() - 2))
                         : a.getKey().equals(n);
                 if (match) {
                     out.put(a.getKey(), a.getValue());

@@ -9,7 +9,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Moving messages between queues: to the dead-letter queue when a message has been received
  * maxReceiveCount times, and back out of it (move tasks). A moved message keeps its id, body and
- * attributes, gets a new place at the end of the target queue and starts with no receives.
+ * attributes and gets a new place at the end of the target queue. Into a dead-letter queue it keeps its
+ * receive count (as AWS does); back out of one it starts with none.
  */
 public final class RedriveOps {
 
@@ -46,12 +47,17 @@ public final class RedriveOps {
             for (Entry e : entries) {
                 e.seq = ctx.nextSequence();
                 e.visibleAt = now;
-                e.receiveCount = 0;
-                e.firstReceiveAt = 0;
+                if (deadLetterSource == null) {
+                    // moved back out of a dead-letter queue: a fresh start, or it would be dead-lettered again at once
+                    e.receiveCount = 0;
+                    e.firstReceiveAt = 0;
+                } else {
+                    e.deadLetterSource = deadLetterSource; // AWS keeps the receive count on the way in
+                }
                 e.receiptNonce = 0;
                 e.receivedAt = 0;
-                e.deadLetterSource = deadLetterSource != null ? deadLetterSource : e.deadLetterSource;
-                ops.add(new StoreOp.MoveMessage(e.id, target.name(), e.seq, e.visibleAt, 0, 0, 0, e.deadLetterSource));
+                ops.add(new StoreOp.MoveMessage(e.id, target.name(), e.seq, e.visibleAt, e.receiveCount,
+                        e.firstReceiveAt, 0, e.deadLetterSource));
                 if (target.admitsToMemory(keepsNothing)) {
                     target.admit(e, now);
                 } else {

@@ -7,6 +7,11 @@ public record RedrivePolicy(String deadLetterTargetArn, int maxReceiveCount) {
         return Arns.queueName(deadLetterTargetArn);
     }
 
+    /** Reads the RedrivePolicy attribute as GetQueueAttributes returns it, validating it as SetQueueAttributes does. */
+    public static RedrivePolicy fromJson(String json) {
+        return QueueSettings.parseRedrive(json);
+    }
+
     /** The JSON form GetQueueAttributes returns. */
     public String toJson() {
         return "{\"deadLetterTargetArn\":\"" + deadLetterTargetArn + "\",\"maxReceiveCount\":" + maxReceiveCount + "}";

@@ -3,6 +3,7 @@ package dev.sluice.engine.queue;
 import dev.sluice.engine.error.SqsException;
 import dev.sluice.engine.model.ChangeVisibilityRequest;
 import dev.sluice.engine.model.SendMessageRequest;
+import dev.sluice.engine.model.SendMessageResult;
 import dev.sluice.engine.store.StoreOp;
 
 import java.util.ArrayList;
@@ -27,7 +28,8 @@ public final class UnitOfWorkOps {
         this.sending = sending;
     }
 
-    public void commit(UnitOfWork unit) {
+    /** @return the results of the unit's sends, in order */
+    public List<SendMessageResult> commit(UnitOfWork unit) {
         TreeMap<String, Queue> involved = new TreeMap<>();
         for (SendMessageRequest s : unit.sends()) {
             Queue q = involved.computeIfAbsent(s.queue(), ctx.queues::require);
@@ -46,6 +48,7 @@ public final class UnitOfWorkOps {
         List<Queue> ordered = involved.values().stream().sorted(Comparator.comparing(Queue::name)).toList();
         List<StoreOp> ops = new ArrayList<>();
         List<Entry> admitted = new ArrayList<>();
+        List<SendMessageResult> results = new ArrayList<>(unit.sends().size());
         CompletableFuture<Void> durable = null;
         ordered.forEach(q -> q.lock.lock());
         try {
@@ -81,7 +84,7 @@ public final class UnitOfWorkOps {
                 }
             }
             for (SendMessageRequest s : unit.sends()) {
-                sending.enqueue(involved.get(s.queue()), s, ops, admitted);
+                results.add(sending.enqueue(involved.get(s.queue()), s, ops, admitted));
             }
             if (!ops.isEmpty()) {
                 durable = sending.submit(ops, admitted);
@@ -92,6 +95,7 @@ public final class UnitOfWorkOps {
         if (durable != null) {
             EngineContext.awaitDurable(durable);
         }
+        return results;
     }
 
     /** Checks that the receipt handle is the current one of an in-flight message (deleted twice is fine). */

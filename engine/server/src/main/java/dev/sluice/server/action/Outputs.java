@@ -69,6 +69,9 @@ final class Outputs {
             e.put("Code", f.code());
             e.put("Message", f.message());
         }
+        if (failed.isEmpty()) {
+            out.remove("Failed"); // AWS leaves an empty Failed list out of the JSON answer
+        }
         return out;
     }
 }

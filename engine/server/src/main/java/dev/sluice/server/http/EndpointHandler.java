@@ -16,6 +16,8 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -47,7 +49,16 @@ final class EndpointHandler extends SimpleChannelInboundHandler<FullHttpRequest>
         DecoderResult decoded = request.decoderResult();
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         if (decoded.isFailure()) {
-            write(ctx, plain(HttpResponseStatus.BAD_REQUEST, "Malformed HTTP request.\n"), false);
+            Throwable cause = decoded.cause();
+            if (cause instanceof TooLongHttpLineException) {
+                write(ctx, plain(HttpResponseStatus.REQUEST_URI_TOO_LONG, "The request line is longer than "
+                        + HttpServer.MAX_INITIAL_LINE + " bytes.\n"), false);
+            } else if (cause instanceof TooLongHttpHeaderException) {
+                write(ctx, plain(HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "The request headers are larger than "
+                        + HttpServer.MAX_HEADER_BYTES + " bytes.\n"), false);
+            } else {
+                write(ctx, plain(HttpResponseStatus.BAD_REQUEST, "Malformed HTTP request.\n"), false);
+            }
             return;
         }
         Map<String, List<String>> headers = new HashMap<>();
@@ -59,8 +70,14 @@ final class EndpointHandler extends SimpleChannelInboundHandler<FullHttpRequest>
         String baseUrl = scheme + "://" + (host == null || host.isBlank() ? "localhost" : host);
         try {
             workers.execute(() -> {
-                WireResponse response = endpoint.handle(wire, baseUrl);
-                write(ctx, toNetty(response), keepAlive);
+                FullHttpResponse response;
+                try {
+                    response = toNetty(endpoint.handle(wire, baseUrl));
+                } catch (Throwable t) { // e.g. StackOverflowError: answer rather than leave the client hanging
+                    write(ctx, plain(HttpResponseStatus.INTERNAL_SERVER_ERROR, "Internal error.\n"), false);
+                    return;
+                }
+                write(ctx, response, keepAlive);
             });
         } catch (RejectedExecutionException e) {
             write(ctx, plain(HttpResponseStatus.SERVICE_UNAVAILABLE, "Too many requests in progress.\n"), false);

@@ -17,7 +17,16 @@ import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelHandlerContext;
 
+import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMessage;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -45,6 +54,12 @@ public final class HttpServer implements AutoCloseable {
     private final Channel channel;
 
     public HttpServer(SqsEndpoint endpoint, String bindAddress, int port) throws InterruptedException {
+        this(endpoint, bindAddress, port, Duration.ofSeconds(REQUEST_DEADLINE_SECONDS));
+    }
+
+    /** @param requestDeadline how long a client may take to send one request (tests shorten it) */
+    public HttpServer(SqsEndpoint endpoint, String bindAddress, int port, Duration requestDeadline)
+            throws InterruptedException {
         AtomicInteger n = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(16, MAX_WORKERS, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
             Thread t = new Thread(r, "sluice-http-worker-" + n.incrementAndGet());
@@ -59,13 +74,15 @@ public final class HttpServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        RequestDeadline deadline = new RequestDeadline(requestDeadline);
                         ch.pipeline()
                                 .addLast(new IdleStateHandler(0, 0, IDLE_SECONDS))
                                 .addLast(new IdleCloser())
+                                .addLast(deadline.firstByte())
                                 .addLast(new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_BYTES, 64 * 1024))
-                                .addLast(new RequestDeadline(REQUEST_DEADLINE_SECONDS))
+                                .addLast(deadline)
                                 .addLast(new HttpServerKeepAliveHandler())
-                                .addLast(new HttpObjectAggregator(MAX_BODY_BYTES, true))
+                                .addLast(new BoundedAggregator())
                                 .addLast(new EndpointHandler(endpoint, workers, "http"));
                     }
                 });
@@ -74,6 +91,35 @@ public final class HttpServer implements AutoCloseable {
 
     public int port() {
         return ((InetSocketAddress) channel.localAddress()).getPort();
+    }
+
+    /**
+     * Refuses an oversized body with 413 and always closes: Netty's aggregator would keep a keep-alive
+     * connection open and go on reading (and discarding) the whole announced body.
+     */
+    private static final class BoundedAggregator extends HttpObjectAggregator {
+        BoundedAggregator() {
+            super(MAX_BODY_BYTES, true);
+        }
+
+        @Override
+        protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
+            FullHttpResponse response = EndpointHandler.plain(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
+                    "The request body is larger than " + MAX_BODY_BYTES + " bytes.\n");
+            HttpUtil.setContentLength(response, response.content().readableBytes());
+            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        }
+
+        /** A refused {@code Expect} (417, or 413 up front) closes the connection: say so, or clients reuse it. */
+        @Override
+        protected Object newContinueResponse(HttpMessage start, int maxContentLength, io.netty.channel.ChannelPipeline pipeline) {
+            Object response = super.newContinueResponse(start, maxContentLength, pipeline);
+            if (response instanceof io.netty.handler.codec.http.HttpResponse r && r.status().code() >= 400) {
+                r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            }
+            return response;
+        }
     }
 
     private static final class IdleCloser extends ChannelInboundHandlerAdapter {

@@ -29,7 +29,9 @@ final class FormDecoder {
             int eq = pair.indexOf('=');
             String key = component(eq < 0 ? pair : pair.substring(0, eq));
             String value = eq < 0 ? "" : component(pair.substring(eq + 1));
-            into.put(key, value);
+            // A repeated name keeps its first value, as SQS does (AttributeNames and MessageSystemAttributeNames
+            // share the Query names AttributeName.N, and the first list wins).
+            into.putIfAbsent(key, value);
         }
         return into;
     }

@@ -26,16 +26,25 @@ public final class JsonProtocol implements Protocol {
     private static final String TARGET_PREFIX = "AmazonSQS.";
 
     private final ObjectMapper mapper = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).build()).build());
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).build()).build())
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     public static boolean accepts(WireRequest request) {
-        String target = request.header("x-amz-target");
-        return target != null && target.startsWith(TARGET_PREFIX);
+        String type = request.header("content-type");
+        return request.header("x-amz-target") != null
+                || type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-amz-json");
     }
 
     @Override
     public Call read(WireRequest request) {
-        String action = request.header("x-amz-target").substring(TARGET_PREFIX.length());
+        String target = request.header("x-amz-target");
+        if (target == null || !target.startsWith(TARGET_PREFIX)) {
+            throw new ProtocolException(400, "UnknownOperationException",
+                    "com.amazon.coral.service#UnknownOperationException", target == null
+                            ? "The request has no X-Amz-Target header naming the operation (AmazonSQS.<Operation>)."
+                            : "The X-Amz-Target " + target + " does not name an SQS operation (AmazonSQS.<Operation>).");
+        }
+        String action = target.substring(TARGET_PREFIX.length());
         byte[] body = request.body();
         if (body.length == 0) {
             return new Call(action, mapper.createObjectNode());
@@ -49,6 +58,8 @@ public final class JsonProtocol implements Protocol {
         JsonNode node;
         try {
             node = mapper.readTree(body);
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            throw ProtocolException.malformed("The request body is not valid JSON: nested too deeply or too long a value.");
         } catch (JsonProcessingException e) {
             throw ProtocolException.malformed("The request body is not valid JSON.");
         } catch (IOException e) {

@@ -30,6 +30,7 @@ final class QueryInput {
     private static final Map<String, MapShape> MAPS = Map.of(
             "Attribute", new MapShape("Attributes", "Name", "Value"),
             "Tag", new MapShape("Tags", "Key", "Value"),
+            "Tags", new MapShape("Tags", "Key", "Value"), // the AWS SDK for Java v1 sends TagQueue as Tags.N.Key
             "MessageAttribute", new MapShape("MessageAttributes", "Name", "Value"),
             "MessageSystemAttribute", new MapShape("MessageSystemAttributes", "Name", "Value"));
 
