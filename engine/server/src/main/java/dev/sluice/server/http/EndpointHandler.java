@@ -37,6 +37,9 @@ final class EndpointHandler extends SimpleChannelInboundHandler<FullHttpRequest>
     private final SqsEndpoint endpoint;
     private final ExecutorService workers;
     private final String scheme;
+    /** Touched only on the channel's event loop. */
+    private final java.util.ArrayDeque<Runnable> pending = new java.util.ArrayDeque<>();
+    private boolean busy;
 
     EndpointHandler(SqsEndpoint endpoint, ExecutorService workers, String scheme) {
         this.endpoint = endpoint;
@@ -68,20 +71,43 @@ final class EndpointHandler extends SimpleChannelInboundHandler<FullHttpRequest>
                 ByteBufUtil.getBytes(request.content()));
         String host = request.headers().get(HttpHeaderNames.HOST);
         String baseUrl = scheme + "://" + (host == null || host.isBlank() ? "localhost" : host);
-        try {
-            workers.execute(() -> {
-                FullHttpResponse response;
-                try {
-                    response = toNetty(endpoint.handle(wire, baseUrl));
-                } catch (Throwable t) { // e.g. StackOverflowError: answer rather than leave the client hanging
-                    write(ctx, plain(HttpResponseStatus.INTERNAL_SERVER_ERROR, "Internal error.\n"), false);
-                    return;
-                }
-                write(ctx, response, keepAlive);
-            });
-        } catch (RejectedExecutionException e) {
-            write(ctx, plain(HttpResponseStatus.SERVICE_UNAVAILABLE, "Too many requests in progress.\n"), false);
+        pending.add(() -> {
+            try {
+                workers.execute(() -> {
+                    FullHttpResponse response;
+                    try {
+                        response = toNetty(endpoint.handle(wire, baseUrl));
+                    } catch (Throwable t) { // e.g. StackOverflowError: answer rather than leave the client hanging
+                        respond(ctx, plain(HttpResponseStatus.INTERNAL_SERVER_ERROR, "Internal error.\n"), false);
+                        return;
+                    }
+                    respond(ctx, response, keepAlive);
+                });
+            } catch (RejectedExecutionException e) {
+                respond(ctx, plain(HttpResponseStatus.SERVICE_UNAVAILABLE, "Too many requests in progress.\n"), false);
+            }
+        });
+        startNext();
+    }
+
+    /**
+     * Requests of one connection are answered one at a time, in order: a client that pipelines a long poll
+     * and then a send must get the answers in that order (HTTP/1.1). Runs on the channel's event loop.
+     */
+    private void startNext() {
+        if (!busy && !pending.isEmpty()) {
+            busy = true;
+            pending.poll().run();
         }
+    }
+
+    /** Writes a worker's answer and, back on the event loop, lets the connection's next request go. */
+    private void respond(ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive) {
+        write(ctx, response, keepAlive);
+        ctx.executor().execute(() -> {
+            busy = false;
+            startNext();
+        });
     }
 
     private static FullHttpResponse toNetty(WireResponse r) {
