@@ -1,0 +1,376 @@
+package dev.sluice.jms;
+
+import dev.sluice.jms.backend.Capability;
+import dev.sluice.jms.backend.QueueBackend;
+import dev.sluice.jms.backend.QueueInfo;
+import dev.sluice.jms.message.ObjectMessagePolicy;
+import jakarta.jms.ConnectionConsumer;
+import jakarta.jms.ConnectionMetaData;
+import jakarta.jms.Destination;
+import jakarta.jms.ExceptionListener;
+import jakarta.jms.IllegalStateException;
+import jakarta.jms.InvalidClientIDException;
+import jakarta.jms.InvalidDestinationException;
+import jakarta.jms.JMSException;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueConnection;
+import jakarta.jms.QueueSession;
+import jakarta.jms.ServerSessionPool;
+import jakarta.jms.Session;
+import jakarta.jms.Topic;
+import jakarta.jms.TopicConnection;
+import jakarta.jms.TopicSession;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A connection to Sluice queues through one backend. Delivery to consumers starts with {@link #start()};
+ * temporary queues live until the connection closes.
+ */
+public final class SluiceConnection implements QueueConnection, TopicConnection {
+
+    private static final System.Logger LOG = System.getLogger(SluiceConnection.class.getName());
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    private final SluiceSettings settings;
+    private final QueueBackend backend;
+    private final ObjectMessagePolicy objectPolicy;
+    private final List<SluiceSession> sessions = new CopyOnWriteArrayList<>();
+    private final List<SluiceTemporaryQueue> temporaryQueues = new CopyOnWriteArrayList<>();
+    private final Map<String, QueueInfo> queues = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService scheduler;
+
+    private final ReentrantLock startLock = new ReentrantLock();
+    private final Condition startedChanged = startLock.newCondition();
+    private volatile boolean started;
+    private volatile boolean closed;
+    private volatile ExceptionListener exceptionListener;
+    private String clientId;
+    private boolean clientIdFrozen;
+
+    SluiceConnection(SluiceSettings settings, QueueBackend backend) {
+        this.settings = settings;
+        this.backend = backend;
+        this.objectPolicy = ObjectMessagePolicy.parse(settings.objectMessageAllowList());
+        this.scheduler = Executors.newScheduledThreadPool(1, r -> {
+            Thread t = new Thread(r, "sluice-connection-timer-" + THREADS.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    SluiceSettings settings() {
+        return settings;
+    }
+
+    QueueBackend backend() {
+        return backend;
+    }
+
+    ObjectMessagePolicy objectPolicy() {
+        return objectPolicy;
+    }
+
+    ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
+    // ---- lifecycle ----------------------------------------------------------------------------------
+
+    @Override
+    public void start() throws JMSException {
+        checkOpen();
+        freezeClientId();
+        startLock.lock();
+        try {
+            started = true;
+            startedChanged.signalAll();
+        } finally {
+            startLock.unlock();
+        }
+    }
+
+    /** Pauses delivery; returns once no listener of this connection is running (as the spec requires). */
+    @Override
+    public void stop() throws JMSException {
+        checkOpen();
+        freezeClientId();
+        startLock.lock();
+        try {
+            started = false;
+        } finally {
+            startLock.unlock();
+        }
+        for (SluiceSession s : sessions) {
+            s.awaitListenersIdle();
+        }
+    }
+
+    boolean isStarted() {
+        return started;
+    }
+
+    /**
+     * Blocks while the connection is stopped, up to {@code nanos}; answers whether it is started.
+     */
+    boolean awaitStarted(long nanos) throws InterruptedException {
+        startLock.lock();
+        try {
+            while (!started && !closed && nanos > 0) {
+                nanos = startedChanged.awaitNanos(nanos);
+            }
+            return started && !closed;
+        } finally {
+            startLock.unlock();
+        }
+    }
+
+    @Override
+    public void close() throws JMSException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        startLock.lock();
+        try {
+            startedChanged.signalAll();
+        } finally {
+            startLock.unlock();
+        }
+        JMSException first = null;
+        for (SluiceSession s : sessions) {
+            try {
+                s.close();
+            } catch (JMSException e) {
+                first = first == null ? e : first;
+            }
+        }
+        for (SluiceTemporaryQueue q : temporaryQueues) {
+            try {
+                backend.deleteQueue(q.getQueueName());
+            } catch (JMSException e) {
+                LOG.log(System.Logger.Level.WARNING, "Could not delete temporary queue " + q + ": " + e.getMessage());
+            }
+        }
+        temporaryQueues.clear();
+        scheduler.shutdownNow();
+        backend.close();
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    void checkOpen() throws IllegalStateException {
+        if (closed) {
+            throw new IllegalStateException("The connection is closed.");
+        }
+    }
+
+    void removed(SluiceSession s) {
+        sessions.remove(s);
+    }
+
+    /** A failure no caller can be told about (a listener's delivery loop): goes to the ExceptionListener. */
+    void report(JMSException e) {
+        ExceptionListener l = exceptionListener;
+        if (l != null) {
+            l.onException(e);
+        } else {
+            LOG.log(System.Logger.Level.WARNING, "Sluice connection error with no ExceptionListener set: " + e.getMessage());
+        }
+    }
+
+    // ---- sessions -----------------------------------------------------------------------------------
+
+    @Override
+    public Session createSession(boolean transacted, int acknowledgeMode) throws JMSException {
+        return createSession(transacted ? Session.SESSION_TRANSACTED : acknowledgeMode);
+    }
+
+    @Override
+    public Session createSession(int sessionMode) throws JMSException {
+        checkOpen();
+        freezeClientId();
+        if (sessionMode < Session.SESSION_TRANSACTED || sessionMode > Session.DUPS_OK_ACKNOWLEDGE) {
+            throw new JMSException("Invalid session mode " + sessionMode + ": use SESSION_TRANSACTED (0), "
+                    + "AUTO_ACKNOWLEDGE (1), CLIENT_ACKNOWLEDGE (2) or DUPS_OK_ACKNOWLEDGE (3)");
+        }
+        SluiceSession s = new SluiceSession(this, sessionMode);
+        sessions.add(s);
+        return s;
+    }
+
+    @Override
+    public Session createSession() throws JMSException {
+        return createSession(Session.AUTO_ACKNOWLEDGE);
+    }
+
+    @Override
+    public QueueSession createQueueSession(boolean transacted, int acknowledgeMode) throws JMSException {
+        return (QueueSession) createSession(transacted, acknowledgeMode);
+    }
+
+    @Override
+    public TopicSession createTopicSession(boolean transacted, int acknowledgeMode) throws JMSException {
+        return (TopicSession) createSession(transacted, acknowledgeMode);
+    }
+
+    // ---- queues -------------------------------------------------------------------------------------
+
+    /** The queue's facts, creating it first when auto-creation is on. */
+    QueueInfo queueInfo(Destination destination) throws JMSException {
+        String name = queueName(destination);
+        QueueInfo known = queues.get(name);
+        if (known != null) {
+            return known;
+        }
+        QueueInfo info;
+        try {
+            info = backend.queue(name);
+        } catch (InvalidDestinationException missing) {
+            if (!settings.autoCreateQueues()) {
+                throw missing;
+            }
+            backend.createQueue(name, name.endsWith(".fifo") ? Map.of("FifoQueue", "true") : Map.of());
+            info = backend.queue(name);
+        }
+        queues.put(name, info);
+        return info;
+    }
+
+    static String queueName(Destination destination) throws JMSException {
+        if (destination instanceof Queue q && q.getQueueName() != null && !q.getQueueName().isEmpty()) {
+            return q.getQueueName();
+        }
+        if (destination instanceof Topic) {
+            throw new InvalidDestinationException("Topics are not available yet: " + destination);
+        }
+        throw new InvalidDestinationException("Not a queue Sluice can use: " + destination);
+    }
+
+    SluiceTemporaryQueue createTemporaryQueue() throws JMSException {
+        checkOpen();
+        String name = "sluice-tmp-" + UUID.randomUUID();
+        backend.createQueue(name, Map.of());
+        SluiceTemporaryQueue q = new SluiceTemporaryQueue(name, this);
+        temporaryQueues.add(q);
+        return q;
+    }
+
+    void deleteTemporaryQueue(SluiceTemporaryQueue q) throws JMSException {
+        checkOpen();
+        for (SluiceSession s : sessions) {
+            if (s.consumes(q)) {
+                throw new IllegalStateException("Temporary queue " + q.getQueueName() + " still has consumers.");
+            }
+        }
+        backend.deleteQueue(q.getQueueName());
+        temporaryQueues.remove(q);
+        queues.remove(q.getQueueName());
+    }
+
+    void requireCapability(Capability capability) throws JMSException {
+        if (!backend.capabilities().contains(capability)) {
+            throw new JMSException(capability.description() + " are not available with " + backend.describe()
+                    + ": Amazon SQS has no such feature. Use the embedded engine (sluice:embedded) for it.",
+                    "UnsupportedCapability");
+        }
+    }
+
+    // ---- settings -----------------------------------------------------------------------------------
+
+    @Override
+    public synchronized String getClientID() throws JMSException {
+        checkOpen();
+        return clientId;
+    }
+
+    @Override
+    public synchronized void setClientID(String id) throws JMSException {
+        checkOpen();
+        if (clientIdFrozen) {
+            throw new IllegalStateException("The client ID can only be set before the connection is used.");
+        }
+        if (id == null || id.isEmpty()) {
+            throw new InvalidClientIDException("A client ID must not be empty.");
+        }
+        clientId = id;
+        clientIdFrozen = true;
+    }
+
+    synchronized void freezeClientId() {
+        clientIdFrozen = true;
+    }
+
+    @Override
+    public ConnectionMetaData getMetaData() throws JMSException {
+        checkOpen();
+        return new SluiceConnectionMetaData();
+    }
+
+    @Override
+    public ExceptionListener getExceptionListener() throws JMSException {
+        checkOpen();
+        return exceptionListener;
+    }
+
+    @Override
+    public void setExceptionListener(ExceptionListener listener) throws JMSException {
+        checkOpen();
+        freezeClientId();
+        this.exceptionListener = listener;
+    }
+
+    // ---- application-server facilities Sluice does not offer -----------------------------------------
+
+    @Override
+    public ConnectionConsumer createConnectionConsumer(Destination destination, String messageSelector,
+                                                       ServerSessionPool sessionPool, int maxMessages) throws JMSException {
+        throw new JMSException("ConnectionConsumer is an optional application-server facility; Sluice's resource "
+                + "adapter delivers to message-driven beans instead.");
+    }
+
+    @Override
+    public ConnectionConsumer createConnectionConsumer(Queue queue, String messageSelector,
+                                                       ServerSessionPool sessionPool, int maxMessages) throws JMSException {
+        return createConnectionConsumer((Destination) queue, messageSelector, sessionPool, maxMessages);
+    }
+
+    @Override
+    public ConnectionConsumer createConnectionConsumer(Topic topic, String messageSelector,
+                                                       ServerSessionPool sessionPool, int maxMessages) throws JMSException {
+        return createConnectionConsumer((Destination) topic, messageSelector, sessionPool, maxMessages);
+    }
+
+    @Override
+    public ConnectionConsumer createSharedConnectionConsumer(Topic topic, String subscriptionName, String messageSelector,
+                                                             ServerSessionPool sessionPool, int maxMessages) throws JMSException {
+        return createConnectionConsumer((Destination) topic, messageSelector, sessionPool, maxMessages);
+    }
+
+    @Override
+    public ConnectionConsumer createDurableConnectionConsumer(Topic topic, String subscriptionName, String messageSelector,
+                                                              ServerSessionPool sessionPool, int maxMessages) throws JMSException {
+        return createConnectionConsumer((Destination) topic, messageSelector, sessionPool, maxMessages);
+    }
+
+    @Override
+    public ConnectionConsumer createSharedDurableConnectionConsumer(Topic topic, String subscriptionName,
+                                                                    String messageSelector, ServerSessionPool sessionPool,
+                                                                    int maxMessages) throws JMSException {
+        return createConnectionConsumer((Destination) topic, messageSelector, sessionPool, maxMessages);
+    }
+}

@@ -1,0 +1,251 @@
+package dev.sluice.jms;
+
+import dev.sluice.jms.ack.Delivered;
+import dev.sluice.jms.backend.IncomingMessage;
+import dev.sluice.jms.backend.MessagePredicate;
+import dev.sluice.jms.backend.QueueInfo;
+import dev.sluice.jms.message.MessageCodec;
+import dev.sluice.jms.message.SluiceMessage;
+import dev.sluice.jms.selector.MessageSelector;
+import jakarta.jms.Destination;
+import jakarta.jms.IllegalStateException;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueReceiver;
+
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Receives from one queue, synchronously or through a MessageListener. Each message is received with the
+ * visibility timeout (the factory's setting or the queue's own), which is the window to acknowledge it.
+ */
+public final class SluiceMessageConsumer implements QueueReceiver {
+
+    private final SluiceSession session;
+    private final Destination destination;
+    private final QueueInfo queue;
+    private final String selectorText;
+    private final MessagePredicate filter;
+    private volatile Integer visibilityTimeout;
+    private volatile MessageListener listener;
+    private volatile boolean closed;
+    private volatile Thread receiving;
+
+    SluiceMessageConsumer(SluiceSession session, Destination destination, QueueInfo queue, String selector)
+            throws JMSException {
+        this.session = session;
+        this.destination = destination;
+        this.queue = queue;
+        this.selectorText = selector;
+        MessageSelector parsed = MessageSelector.parse(selector);
+        this.filter = selector == null || selector.isBlank() ? null
+                : (attributes, id, priority, sent, group, count) -> parsed.matches(
+                        MessageCodec.selectorValues(attributes, id, priority, sent, group, count + 1)::apply);
+        Integer configured = session.connection().settings().visibilityTimeout();
+        this.visibilityTimeout = configured;
+    }
+
+    Destination destination() {
+        return destination;
+    }
+
+    /** The visibility timeout this consumer receives with: its own, the factory's, or the queue's. */
+    public int getVisibilityTimeout() {
+        Integer v = visibilityTimeout;
+        return v != null ? v : queue.visibilityTimeoutSeconds();
+    }
+
+    /** Sluice extension: the window to acknowledge a message received by this consumer, in seconds. */
+    public void setVisibilityTimeout(int seconds) {
+        if (seconds < 0 || seconds > 43_200) {
+            throw new IllegalArgumentException("A visibility timeout is 0 to 43200 seconds, not " + seconds);
+        }
+        this.visibilityTimeout = seconds;
+    }
+
+    @Override
+    public String getMessageSelector() throws JMSException {
+        checkOpen();
+        return selectorText;
+    }
+
+    @Override
+    public Queue getQueue() throws JMSException {
+        checkOpen();
+        return (Queue) destination;
+    }
+
+    @Override
+    public MessageListener getMessageListener() throws JMSException {
+        checkOpen();
+        return listener;
+    }
+
+    @Override
+    public void setMessageListener(MessageListener listener) throws JMSException {
+        checkOpen();
+        this.listener = listener;
+        session.listenerChanged();
+    }
+
+    boolean hasListener() {
+        return listener != null && !closed;
+    }
+
+    private void checkOpen() throws IllegalStateException {
+        if (closed) {
+            throw new IllegalStateException("The consumer is closed.");
+        }
+        session.checkOpen();
+    }
+
+    // ---- synchronous receive -----------------------------------------------------------------------
+
+    @Override
+    public Message receive() throws JMSException {
+        return receive(0);
+    }
+
+    @Override
+    public Message receiveNoWait() throws JMSException {
+        return receiveWithin(-1);
+    }
+
+    @Override
+    public Message receive(long timeout) throws JMSException {
+        return receiveWithin(timeout <= 0 ? Long.MAX_VALUE : timeout);
+    }
+
+    /** @param timeout milliseconds; Long.MAX_VALUE for no limit, negative for no wait */
+    private Message receiveWithin(long timeout) throws JMSException {
+        checkOpen();
+        if (listener != null) {
+            throw new IllegalStateException("This consumer has a MessageListener; it cannot receive synchronously.");
+        }
+        long deadline = timeout < 0 ? System.nanoTime()
+                : timeout == Long.MAX_VALUE ? Long.MAX_VALUE : System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout);
+        receiving = Thread.currentThread();
+        try {
+            while (!closed && !session.isClosed()) {
+                long remaining = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - System.nanoTime();
+                if (!session.connection().awaitStarted(Math.max(0, remaining))) {
+                    return null;
+                }
+                remaining = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - System.nanoTime();
+                long waitMillis = Math.min(20_000, Math.max(0, TimeUnit.NANOSECONDS.toMillis(remaining)));
+                Received r = poll(waitMillis);
+                if (r != null) {
+                    session.handOver(r.message, r.delivered, false);
+                    return r.message;
+                }
+                if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline >= 0) {
+                    return null;
+                }
+            }
+            return null;
+        } catch (InterruptedException e) {
+            return null; // closed while waiting
+        } finally {
+            receiving = null;
+            Thread.interrupted(); // close() may have interrupted a wait that had already ended
+        }
+    }
+
+    private record Received(SluiceMessage message, Delivered delivered) {
+    }
+
+    /**
+     * Receives at most one message, skipping (and deleting) any whose time to live has passed: the spec
+     * says an expired message must not be delivered.
+     */
+    private Received poll(long waitMillis) throws JMSException {
+        while (true) {
+            List<IncomingMessage> got = session.connection().backend().receive(queue.name(), 1, waitMillis,
+                    visibilityTimeout, filter);
+            if (got.isEmpty()) {
+                return null;
+            }
+            IncomingMessage in = got.get(0);
+            SluiceMessage m = MessageCodec.decode(in, this::replyTo, session.connection().objectPolicy());
+            Delivered d = new Delivered(queue.name(), in.receiptHandle(), in.receiveCount());
+            long expiration = m.getJMSExpiration();
+            if (expiration != 0 && System.currentTimeMillis() > expiration) {
+                session.releaser().delete(List.of(d));
+                waitMillis = 0;
+                continue;
+            }
+            return new Received(m, d);
+        }
+    }
+
+    private Destination replyTo(String name) {
+        return name == null ? null : new SluiceQueue(name);
+    }
+
+    // ---- listener delivery (called by the session's delivery thread) --------------------------------
+
+    void deliverOne(long waitMillis, ReentrantLock listenerRunning) throws JMSException {
+        MessageListener l = listener;
+        if (l == null || closed) {
+            return;
+        }
+        Received r = poll(waitMillis);
+        if (r == null) {
+            return;
+        }
+        listenerRunning.lock();
+        try {
+            if (closed || session.isClosed() || !session.connection().isStarted()) {
+                // stopped or closed while the message was on its way: give it back at once
+                session.connection().backend().changeVisibility(queue.name(), r.delivered.receiptHandle(), 0);
+                return;
+            }
+            session.handOver(r.message, r.delivered, true);
+            ScheduledFuture<?> extension = VisibilityExtender.start(session.connection().scheduler(),
+                    session.connection().backend(), queue.name(), r.delivered.receiptHandle(), getVisibilityTimeout());
+            boolean ok = false;
+            try {
+                l.onMessage(r.message);
+                ok = true;
+            } catch (RuntimeException e) {
+                ok = false;
+            } finally {
+                extension.cancel(false);
+            }
+            if (ok) {
+                session.acknowledger().listenerReturned(r.delivered);
+            } else {
+                session.acknowledger().listenerThrew(r.delivered);
+            }
+        } finally {
+            listenerRunning.unlock();
+        }
+    }
+
+    // ---- closing ------------------------------------------------------------------------------------
+
+    @Override
+    public void close() throws JMSException {
+        if (session.onDeliveryThread() && listener != null) {
+            // the spec allows a listener to close its own consumer: finish after it returns
+            closed = true;
+            session.removed(this);
+            return;
+        }
+        closeQuietly();
+        session.removed(this);
+    }
+
+    void closeQuietly() {
+        closed = true;
+        Thread t = receiving;
+        if (t != null) {
+            t.interrupt();
+        }
+    }
+}

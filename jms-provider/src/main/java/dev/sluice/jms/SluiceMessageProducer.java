@@ -1,0 +1,338 @@
+package dev.sluice.jms;
+
+import dev.sluice.jms.ack.TransactedAcknowledger;
+import dev.sluice.jms.backend.OutgoingMessage;
+import dev.sluice.jms.backend.QueueInfo;
+import dev.sluice.jms.backend.SendReceipt;
+import dev.sluice.jms.backend.Transaction;
+import dev.sluice.jms.message.MessageCodec;
+import dev.sluice.jms.message.SluiceMessage;
+import jakarta.jms.CompletionListener;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.Destination;
+import jakarta.jms.IllegalStateException;
+import jakarta.jms.InvalidDestinationException;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageFormatException;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueSender;
+import jakarta.jms.Topic;
+import jakarta.jms.TopicPublisher;
+
+import java.util.UUID;
+
+/**
+ * Sends to SQS queues. Delivery delay becomes DelaySeconds (at most SQS's 900 s), JMSXGroupID the FIFO
+ * message group, and a persistent send returns once the message is durable.
+ */
+public final class SluiceMessageProducer implements QueueSender, TopicPublisher {
+
+    /** FIFO queues need a group: messages sent without JMSXGroupID share this one, so their order holds. */
+    static final String DEFAULT_GROUP = "default";
+    static final long MAX_DELIVERY_DELAY_MILLIS = 900_000;
+
+    private final SluiceSession session;
+    private final Destination destination;
+    private int deliveryMode = DeliveryMode.PERSISTENT;
+    private int priority = Message.DEFAULT_PRIORITY;
+    private long timeToLive = Message.DEFAULT_TIME_TO_LIVE;
+    private long deliveryDelay = Message.DEFAULT_DELIVERY_DELAY;
+    private boolean disableMessageId;
+    private boolean disableMessageTimestamp;
+    private volatile boolean closed;
+
+    SluiceMessageProducer(SluiceSession session, Destination destination) {
+        this.session = session;
+        this.destination = destination;
+    }
+
+    private void checkOpen() throws IllegalStateException {
+        if (closed) {
+            throw new IllegalStateException("The producer is closed.");
+        }
+        session.checkOpen();
+    }
+
+    // ---- settings -----------------------------------------------------------------------------------
+
+    @Override
+    public void setDisableMessageID(boolean value) throws JMSException {
+        checkOpen();
+        disableMessageId = value;
+    }
+
+    @Override
+    public boolean getDisableMessageID() throws JMSException {
+        checkOpen();
+        return disableMessageId;
+    }
+
+    @Override
+    public void setDisableMessageTimestamp(boolean value) throws JMSException {
+        checkOpen();
+        disableMessageTimestamp = value;
+    }
+
+    @Override
+    public boolean getDisableMessageTimestamp() throws JMSException {
+        checkOpen();
+        return disableMessageTimestamp;
+    }
+
+    @Override
+    public void setDeliveryMode(int mode) throws JMSException {
+        checkOpen();
+        this.deliveryMode = checkDeliveryMode(mode);
+    }
+
+    @Override
+    public int getDeliveryMode() throws JMSException {
+        checkOpen();
+        return deliveryMode;
+    }
+
+    @Override
+    public void setPriority(int value) throws JMSException {
+        checkOpen();
+        this.priority = checkPriority(value);
+    }
+
+    @Override
+    public int getPriority() throws JMSException {
+        checkOpen();
+        return priority;
+    }
+
+    @Override
+    public void setTimeToLive(long value) throws JMSException {
+        checkOpen();
+        this.timeToLive = value;
+    }
+
+    @Override
+    public long getTimeToLive() throws JMSException {
+        checkOpen();
+        return timeToLive;
+    }
+
+    @Override
+    public void setDeliveryDelay(long value) throws JMSException {
+        checkOpen();
+        this.deliveryDelay = checkDelay(value);
+    }
+
+    @Override
+    public long getDeliveryDelay() throws JMSException {
+        checkOpen();
+        return deliveryDelay;
+    }
+
+    @Override
+    public Destination getDestination() throws JMSException {
+        checkOpen();
+        return destination;
+    }
+
+    @Override
+    public Queue getQueue() throws JMSException {
+        return (Queue) getDestination();
+    }
+
+    @Override
+    public Topic getTopic() throws JMSException {
+        checkOpen();
+        throw new JMSException("Topics are not available in this version of Sluice.");
+    }
+
+    static int checkDeliveryMode(int mode) throws JMSException {
+        if (mode != DeliveryMode.PERSISTENT && mode != DeliveryMode.NON_PERSISTENT) {
+            throw new JMSException("Invalid delivery mode " + mode + ": use DeliveryMode.PERSISTENT or NON_PERSISTENT");
+        }
+        return mode;
+    }
+
+    static int checkPriority(int value) throws JMSException {
+        if (value < 0 || value > 9) {
+            throw new JMSException("Invalid priority " + value + ": JMS priorities are 0 to 9");
+        }
+        return value;
+    }
+
+    static long checkDelay(long millis) throws JMSException {
+        if (millis < 0 || millis > MAX_DELIVERY_DELAY_MILLIS) {
+            throw new JMSException("Invalid delivery delay " + millis + " ms: SQS delays a message by 0 to 900 s "
+                    + "(900,000 ms)");
+        }
+        return millis;
+    }
+
+    // ---- sending ------------------------------------------------------------------------------------
+
+    @Override
+    public void send(Message message) throws JMSException {
+        send(message, deliveryMode, priority, timeToLive);
+    }
+
+    @Override
+    public void send(Message message, int mode, int prio, long ttl) throws JMSException {
+        checkOpen();
+        if (destination == null) {
+            throw new UnsupportedOperationException("This producer has no destination: name one in send().");
+        }
+        doSend(destination, message, mode, prio, ttl);
+    }
+
+    @Override
+    public void send(Destination to, Message message) throws JMSException {
+        send(to, message, deliveryMode, priority, timeToLive);
+    }
+
+    @Override
+    public void send(Destination to, Message message, int mode, int prio, long ttl) throws JMSException {
+        checkOpen();
+        if (destination != null) {
+            throw new UnsupportedOperationException("This producer sends to " + destination
+                    + "; use a producer without a destination to name one per send.");
+        }
+        if (to == null) {
+            throw new InvalidDestinationException("A send needs a destination.");
+        }
+        doSend(to, message, mode, prio, ttl);
+    }
+
+    @Override
+    public void send(Message message, CompletionListener completionListener) throws JMSException {
+        send(message, deliveryMode, priority, timeToLive, completionListener);
+    }
+
+    @Override
+    public void send(Message message, int mode, int prio, long ttl, CompletionListener completionListener)
+            throws JMSException {
+        checkOpen();
+        if (destination == null) {
+            throw new UnsupportedOperationException("This producer has no destination: name one in send().");
+        }
+        sendAsync(destination, message, mode, prio, ttl, completionListener);
+    }
+
+    @Override
+    public void send(Destination to, Message message, CompletionListener completionListener) throws JMSException {
+        send(to, message, deliveryMode, priority, timeToLive, completionListener);
+    }
+
+    @Override
+    public void send(Destination to, Message message, int mode, int prio, long ttl,
+                     CompletionListener completionListener) throws JMSException {
+        checkOpen();
+        if (destination != null) {
+            throw new UnsupportedOperationException("This producer sends to " + destination + ".");
+        }
+        if (to == null) {
+            throw new InvalidDestinationException("A send needs a destination.");
+        }
+        sendAsync(to, message, mode, prio, ttl, completionListener);
+    }
+
+    /** Completion listeners of one session are called in send order, on the session's completion thread. */
+    private void sendAsync(Destination to, Message message, int mode, int prio, long ttl, CompletionListener listener)
+            throws JMSException {
+        if (listener == null) {
+            throw new IllegalArgumentException("A CompletionListener must not be null.");
+        }
+        checkDeliveryMode(mode);
+        checkPriority(prio);
+        session.completions().execute(() -> {
+            try {
+                doSend(to, message, mode, prio, ttl);
+                listener.onCompletion(message);
+            } catch (Exception e) {
+                listener.onException(message, e);
+            }
+        });
+    }
+
+    private void doSend(Destination to, Message message, int mode, int prio, long ttl) throws JMSException {
+        if (message == null) {
+            throw new MessageFormatException("A null message cannot be sent.");
+        }
+        checkDeliveryMode(mode);
+        checkPriority(prio);
+        QueueInfo queue = session.connection().queueInfo(to);
+        long now = System.currentTimeMillis();
+        message.setJMSDestination(to);
+        message.setJMSDeliveryMode(mode);
+        message.setJMSPriority(prio);
+        message.setJMSExpiration(ttl > 0 ? now + ttl : 0);
+        message.setJMSTimestamp(disableMessageTimestamp ? 0 : now);
+        message.setJMSDeliveryTime(now + deliveryDelay);
+        message.setJMSMessageID(null);
+        SluiceMessage m = message instanceof SluiceMessage own ? own : SluiceMessage.copyOf(message);
+        OutgoingMessage encoded = MessageCodec.encode(m);
+        int delaySeconds = (int) ((deliveryDelay + 999) / 1000);
+        if (queue.fifo() && delaySeconds > 0) {
+            throw new JMSException("FIFO queue " + queue.name() + " cannot delay single messages (an SQS rule); "
+                    + "set DelaySeconds on the queue instead of a delivery delay.");
+        }
+        String group = queue.fifo() ? (encoded.groupId() != null ? encoded.groupId() : DEFAULT_GROUP) : null;
+        String dedup = encoded.deduplicationId();
+        if (queue.fifo() && dedup == null && !queue.contentBasedDeduplication()) {
+            // JMS sends are distinct messages even with equal bodies: de-duplicate only when asked to
+            dedup = UUID.randomUUID().toString();
+        }
+        OutgoingMessage out = new OutgoingMessage(encoded.body(), encoded.attributes(), delaySeconds, group, dedup, prio);
+        if (session.acknowledger() instanceof TransactedAcknowledger tx) {
+            tx.send(new Transaction.Send(queue.name(), out), receipt -> assignId(message, m, receipt));
+        } else {
+            assignId(message, m, session.connection().backend().send(queue.name(), out));
+        }
+    }
+
+    private void assignId(Message original, SluiceMessage sent, SendReceipt receipt) {
+        try {
+            String id = disableMessageId ? null : "ID:" + receipt.messageId();
+            original.setJMSMessageID(id);
+            if (sent != original) {
+                sent.setJMSMessageID(id);
+            }
+        } catch (JMSException e) {
+            // a foreign message refused the header: the send itself succeeded, so nothing is lost
+        }
+    }
+
+    @Override
+    public void send(Queue queue, Message message) throws JMSException {
+        send((Destination) queue, message);
+    }
+
+    @Override
+    public void send(Queue queue, Message message, int mode, int prio, long ttl) throws JMSException {
+        send((Destination) queue, message, mode, prio, ttl);
+    }
+
+    @Override
+    public void publish(Message message) throws JMSException {
+        send(message);
+    }
+
+    @Override
+    public void publish(Message message, int mode, int prio, long ttl) throws JMSException {
+        send(message, mode, prio, ttl);
+    }
+
+    @Override
+    public void publish(Topic topic, Message message) throws JMSException {
+        send(topic, message);
+    }
+
+    @Override
+    public void publish(Topic topic, Message message, int mode, int prio, long ttl) throws JMSException {
+        send(topic, message, mode, prio, ttl);
+    }
+
+    @Override
+    public void close() throws JMSException {
+        closed = true;
+        session.removed(this);
+    }
+}

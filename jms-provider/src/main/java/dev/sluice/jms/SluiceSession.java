@@ -1,0 +1,566 @@
+package dev.sluice.jms;
+
+import dev.sluice.jms.ack.Acknowledger;
+import dev.sluice.jms.ack.AutoAcknowledger;
+import dev.sluice.jms.ack.ClientAcknowledger;
+import dev.sluice.jms.ack.Delivered;
+import dev.sluice.jms.ack.DupsOkAcknowledger;
+import dev.sluice.jms.ack.Releaser;
+import dev.sluice.jms.ack.TransactedAcknowledger;
+import dev.sluice.jms.backend.Capability;
+import dev.sluice.jms.message.SluiceBytesMessage;
+import dev.sluice.jms.message.SluiceMapMessage;
+import dev.sluice.jms.message.SluiceMessage;
+import dev.sluice.jms.message.SluiceObjectMessage;
+import dev.sluice.jms.message.SluiceStreamMessage;
+import dev.sluice.jms.message.SluiceTextMessage;
+import jakarta.jms.BytesMessage;
+import jakarta.jms.Destination;
+import jakarta.jms.IllegalStateException;
+import jakarta.jms.InvalidDestinationException;
+import jakarta.jms.JMSException;
+import jakarta.jms.MapMessage;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageListener;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.ObjectMessage;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueBrowser;
+import jakarta.jms.QueueReceiver;
+import jakarta.jms.QueueSender;
+import jakarta.jms.QueueSession;
+import jakarta.jms.Session;
+import jakarta.jms.StreamMessage;
+import jakarta.jms.TemporaryQueue;
+import jakarta.jms.TemporaryTopic;
+import jakarta.jms.TextMessage;
+import jakarta.jms.Topic;
+import jakarta.jms.TopicPublisher;
+import jakarta.jms.TopicSession;
+import jakarta.jms.TopicSubscriber;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A single-threaded context for producing and consuming, in one of the four session modes. Listeners of
+ * the session's consumers are called one at a time by the session's own delivery thread.
+ */
+public final class SluiceSession implements QueueSession, TopicSession {
+
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    private final SluiceConnection connection;
+    private final int mode;
+    private final Releaser releaser;
+    private final Acknowledger acknowledger;
+    private final List<SluiceMessageConsumer> consumers = new CopyOnWriteArrayList<>();
+    private final List<SluiceMessageProducer> producers = new CopyOnWriteArrayList<>();
+    private final List<SluiceQueueBrowser> browsers = new CopyOnWriteArrayList<>();
+    /** Held while a listener runs, so stop() and close() can wait for it. */
+    private final ReentrantLock listenerRunning = new ReentrantLock();
+    private final Object dispatchSignal = new Object();
+    private final ExecutorService completions;
+    private volatile Thread dispatcher;
+    private volatile boolean closed;
+
+    SluiceSession(SluiceConnection connection, int mode) {
+        this.connection = connection;
+        this.mode = mode;
+        this.releaser = new Releaser(connection.backend(), connection.settings().redeliveryPolicy());
+        this.acknowledger = switch (mode) {
+            case SESSION_TRANSACTED -> new TransactedAcknowledger(connection.backend(), releaser);
+            case CLIENT_ACKNOWLEDGE -> new ClientAcknowledger(releaser);
+            case DUPS_OK_ACKNOWLEDGE -> new DupsOkAcknowledger(releaser);
+            default -> new AutoAcknowledger(releaser);
+        };
+        this.completions = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "sluice-async-send-" + THREADS.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    SluiceConnection connection() {
+        return connection;
+    }
+
+    Acknowledger acknowledger() {
+        return acknowledger;
+    }
+
+    Releaser releaser() {
+        return releaser;
+    }
+
+    ExecutorService completions() {
+        return completions;
+    }
+
+    void checkOpen() throws IllegalStateException {
+        if (closed) {
+            throw new IllegalStateException("The session is closed.");
+        }
+        connection.checkOpen();
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    // ---- messages -----------------------------------------------------------------------------------
+
+    @Override
+    public Message createMessage() throws JMSException {
+        checkOpen();
+        return new SluiceMessage();
+    }
+
+    @Override
+    public TextMessage createTextMessage() throws JMSException {
+        checkOpen();
+        return new SluiceTextMessage();
+    }
+
+    @Override
+    public TextMessage createTextMessage(String text) throws JMSException {
+        checkOpen();
+        SluiceTextMessage m = new SluiceTextMessage();
+        m.setText(text);
+        return m;
+    }
+
+    @Override
+    public BytesMessage createBytesMessage() throws JMSException {
+        checkOpen();
+        return new SluiceBytesMessage();
+    }
+
+    @Override
+    public MapMessage createMapMessage() throws JMSException {
+        checkOpen();
+        return new SluiceMapMessage();
+    }
+
+    @Override
+    public StreamMessage createStreamMessage() throws JMSException {
+        checkOpen();
+        return new SluiceStreamMessage();
+    }
+
+    @Override
+    public ObjectMessage createObjectMessage() throws JMSException {
+        checkOpen();
+        return new SluiceObjectMessage(connection.objectPolicy());
+    }
+
+    @Override
+    public ObjectMessage createObjectMessage(Serializable object) throws JMSException {
+        ObjectMessage m = createObjectMessage();
+        m.setObject(object);
+        return m;
+    }
+
+    // ---- transactions and acknowledgement ------------------------------------------------------------
+
+    @Override
+    public boolean getTransacted() throws JMSException {
+        checkOpen();
+        return mode == SESSION_TRANSACTED;
+    }
+
+    @Override
+    public int getAcknowledgeMode() throws JMSException {
+        checkOpen();
+        return mode;
+    }
+
+    @Override
+    public void commit() throws JMSException {
+        checkOpen();
+        if (!(acknowledger instanceof TransactedAcknowledger tx)) {
+            throw new IllegalStateException("commit() needs a transacted session; this one is " + modeName() + ".");
+        }
+        tx.commit();
+    }
+
+    @Override
+    public void rollback() throws JMSException {
+        checkOpen();
+        if (!(acknowledger instanceof TransactedAcknowledger tx)) {
+            throw new IllegalStateException("rollback() needs a transacted session; this one is " + modeName() + ".");
+        }
+        tx.rollback();
+    }
+
+    @Override
+    public void recover() throws JMSException {
+        checkOpen();
+        if (mode == SESSION_TRANSACTED) {
+            throw new IllegalStateException("recover() is not for a transacted session: use rollback().");
+        }
+        acknowledger.recover();
+    }
+
+    /** Message.acknowledge() of a message this session delivered. */
+    void acknowledgeFromMessage() throws JMSException {
+        if (closed) {
+            throw new IllegalStateException("The session that delivered this message is closed.");
+        }
+        if (mode == CLIENT_ACKNOWLEDGE) {
+            acknowledger.acknowledge();
+        }
+    }
+
+    /** Hands a received message to the application: installs acknowledge(), applies the mode. */
+    void handOver(SluiceMessage m, Delivered d, boolean toListener) throws JMSException {
+        m.setAcknowledgeCallback(msg -> acknowledgeFromMessage());
+        if (!toListener) {
+            acknowledger.received(d);
+        }
+    }
+
+    private String modeName() {
+        return switch (mode) {
+            case SESSION_TRANSACTED -> "SESSION_TRANSACTED";
+            case CLIENT_ACKNOWLEDGE -> "CLIENT_ACKNOWLEDGE";
+            case DUPS_OK_ACKNOWLEDGE -> "DUPS_OK_ACKNOWLEDGE";
+            default -> "AUTO_ACKNOWLEDGE";
+        };
+    }
+
+    // ---- producers, consumers, browsers ----------------------------------------------------------------
+
+    @Override
+    public MessageProducer createProducer(Destination destination) throws JMSException {
+        checkOpen();
+        if (destination != null) {
+            connection.queueInfo(destination);
+        }
+        SluiceMessageProducer p = new SluiceMessageProducer(this, destination);
+        producers.add(p);
+        return p;
+    }
+
+    @Override
+    public MessageConsumer createConsumer(Destination destination) throws JMSException {
+        return createConsumer(destination, null, false);
+    }
+
+    @Override
+    public MessageConsumer createConsumer(Destination destination, String messageSelector) throws JMSException {
+        return createConsumer(destination, messageSelector, false);
+    }
+
+    /** noLocal has no effect on queues (the spec leaves it to topics). */
+    @Override
+    public MessageConsumer createConsumer(Destination destination, String messageSelector, boolean noLocal)
+            throws JMSException {
+        checkOpen();
+        if (destination == null) {
+            throw new InvalidDestinationException("A consumer needs a destination.");
+        }
+        if (messageSelector != null && !messageSelector.isBlank()) {
+            connection.requireCapability(Capability.SELECTORS);
+        }
+        SluiceMessageConsumer c = new SluiceMessageConsumer(this, destination, connection.queueInfo(destination),
+                messageSelector);
+        consumers.add(c);
+        return c;
+    }
+
+    @Override
+    public QueueBrowser createBrowser(Queue queue) throws JMSException {
+        return createBrowser(queue, null);
+    }
+
+    @Override
+    public QueueBrowser createBrowser(Queue queue, String messageSelector) throws JMSException {
+        checkOpen();
+        if (queue == null) {
+            throw new InvalidDestinationException("A browser needs a queue.");
+        }
+        connection.requireCapability(Capability.BROWSING);
+        connection.queueInfo(queue);
+        SluiceQueueBrowser b = new SluiceQueueBrowser(this, queue, messageSelector);
+        browsers.add(b);
+        return b;
+    }
+
+    @Override
+    public Queue createQueue(String queueName) throws JMSException {
+        checkOpen();
+        if (queueName == null || queueName.isEmpty()) {
+            throw new InvalidDestinationException("A queue name must not be empty.");
+        }
+        return new SluiceQueue(queueName);
+    }
+
+    @Override
+    public TemporaryQueue createTemporaryQueue() throws JMSException {
+        checkOpen();
+        return connection.createTemporaryQueue();
+    }
+
+    @Override
+    public QueueReceiver createReceiver(Queue queue) throws JMSException {
+        return (QueueReceiver) createConsumer(queue);
+    }
+
+    @Override
+    public QueueReceiver createReceiver(Queue queue, String messageSelector) throws JMSException {
+        return (QueueReceiver) createConsumer(queue, messageSelector);
+    }
+
+    @Override
+    public QueueSender createSender(Queue queue) throws JMSException {
+        return (QueueSender) createProducer(queue);
+    }
+
+    void removed(SluiceMessageConsumer c) {
+        consumers.remove(c);
+        wakeDispatcher();
+    }
+
+    void removed(SluiceMessageProducer p) {
+        producers.remove(p);
+    }
+
+    void removed(SluiceQueueBrowser b) {
+        browsers.remove(b);
+    }
+
+    boolean consumes(SluiceTemporaryQueue q) {
+        return consumers.stream().anyMatch(c -> c.destination().equals(q));
+    }
+
+    // ---- topics: not yet --------------------------------------------------------------------------
+
+    private static JMSException noTopics() {
+        return new JMSException("Topics are not available in this version of Sluice; use queues.", "TopicsUnavailable");
+    }
+
+    @Override
+    public Topic createTopic(String topicName) throws JMSException {
+        checkOpen();
+        throw noTopics();
+    }
+
+    @Override
+    public TemporaryTopic createTemporaryTopic() throws JMSException {
+        checkOpen();
+        throw noTopics();
+    }
+
+    @Override
+    public TopicSubscriber createSubscriber(Topic topic) throws JMSException {
+        throw noTopics();
+    }
+
+    @Override
+    public TopicSubscriber createSubscriber(Topic topic, String messageSelector, boolean noLocal) throws JMSException {
+        throw noTopics();
+    }
+
+    @Override
+    public TopicPublisher createPublisher(Topic topic) throws JMSException {
+        throw noTopics();
+    }
+
+    @Override
+    public MessageConsumer createSharedConsumer(Topic topic, String sharedSubscriptionName) throws JMSException {
+        throw noTopics();
+    }
+
+    @Override
+    public MessageConsumer createSharedConsumer(Topic topic, String sharedSubscriptionName, String messageSelector)
+            throws JMSException {
+        throw noTopics();
+    }
+
+    @Override
+    public TopicSubscriber createDurableSubscriber(Topic topic, String name) throws JMSException {
+        throw noTopics();
+    }
+
+    @Override
+    public TopicSubscriber createDurableSubscriber(Topic topic, String name, String messageSelector, boolean noLocal)
+            throws JMSException {
+        throw noTopics();
+    }
+
+    @Override
+    public MessageConsumer createDurableConsumer(Topic topic, String name) throws JMSException {
+        throw noTopics();
+    }
+
+    @Override
+    public MessageConsumer createDurableConsumer(Topic topic, String name, String messageSelector, boolean noLocal)
+            throws JMSException {
+        throw noTopics();
+    }
+
+    @Override
+    public MessageConsumer createSharedDurableConsumer(Topic topic, String name) throws JMSException {
+        throw noTopics();
+    }
+
+    @Override
+    public MessageConsumer createSharedDurableConsumer(Topic topic, String name, String messageSelector)
+            throws JMSException {
+        throw noTopics();
+    }
+
+    @Override
+    public void unsubscribe(String name) throws JMSException {
+        checkOpen();
+        throw noTopics();
+    }
+
+    // ---- the session's MessageListener (an application-server facility) -------------------------------
+
+    @Override
+    public MessageListener getMessageListener() throws JMSException {
+        checkOpen();
+        return null;
+    }
+
+    @Override
+    public void setMessageListener(MessageListener listener) throws JMSException {
+        checkOpen();
+        throw new JMSException("Session.setMessageListener is an optional application-server facility Sluice does "
+                + "not offer; set listeners on consumers.");
+    }
+
+    @Override
+    public void run() {
+        throw new UnsupportedOperationException("Session.run is an optional application-server facility.");
+    }
+
+    // ---- listener delivery ------------------------------------------------------------------------------
+
+    /** Starts the delivery thread the first time a consumer gets a listener. */
+    void listenerChanged() {
+        synchronized (dispatchSignal) {
+            if (dispatcher == null && !closed) {
+                Thread t = new Thread(this::deliverLoop, "sluice-session-" + THREADS.incrementAndGet());
+                t.setDaemon(true);
+                dispatcher = t;
+                t.start();
+            }
+            dispatchSignal.notifyAll();
+        }
+    }
+
+    private void wakeDispatcher() {
+        synchronized (dispatchSignal) {
+            dispatchSignal.notifyAll();
+        }
+    }
+
+    boolean onDeliveryThread() {
+        return Thread.currentThread() == dispatcher;
+    }
+
+    /**
+     * The delivery thread: polls the consumers that have listeners (long polling when there is only one)
+     * and calls their listeners one at a time, as long as the connection is started.
+     */
+    private void deliverLoop() {
+        int next = 0;
+        while (!closed) {
+            try {
+                if (!connection.awaitStarted(TimeUnit.SECONDS.toNanos(1))) {
+                    continue;
+                }
+                List<SluiceMessageConsumer> listening = consumers.stream().filter(SluiceMessageConsumer::hasListener)
+                        .toList();
+                if (listening.isEmpty()) {
+                    synchronized (dispatchSignal) {
+                        if (!closed && consumers.stream().noneMatch(SluiceMessageConsumer::hasListener)) {
+                            dispatchSignal.wait(1000);
+                        }
+                    }
+                    continue;
+                }
+                SluiceMessageConsumer c = listening.get(next++ % listening.size());
+                long wait = listening.size() == 1 ? connection.settings().waitTimeSeconds() * 1000L : 100;
+                c.deliverOne(wait, listenerRunning);
+            } catch (InterruptedException e) {
+                if (closed) {
+                    return;
+                }
+                Thread.interrupted();
+            } catch (JMSException e) {
+                if (!closed) {
+                    connection.report(e);
+                }
+            } catch (RuntimeException e) {
+                if (!closed) {
+                    JMSException j = new JMSException("Message delivery failed: " + e);
+                    j.setLinkedException(e);
+                    connection.report(j);
+                }
+            }
+        }
+    }
+
+    /** Returns once no listener of this session is running (unless called from one). */
+    void awaitListenersIdle() {
+        if (onDeliveryThread()) {
+            return;
+        }
+        listenerRunning.lock();
+        listenerRunning.unlock();
+    }
+
+    // ---- closing ------------------------------------------------------------------------------------
+
+    @Override
+    public void close() throws JMSException {
+        if (closed) {
+            return;
+        }
+        if (onDeliveryThread()) {
+            throw new IllegalStateException("A MessageListener must not close its own session.");
+        }
+        closed = true;
+        Thread d = dispatcher;
+        if (d != null) {
+            d.interrupt();
+            wakeDispatcher();
+        }
+        listenerRunning.lock();
+        try {
+            for (SluiceMessageConsumer c : consumers) {
+                c.closeQuietly();
+            }
+            for (SluiceQueueBrowser b : browsers) {
+                b.close();
+            }
+            producers.clear();
+            completions.shutdown();
+            completions.awaitTermination(30, TimeUnit.SECONDS);
+            acknowledger.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            listenerRunning.unlock();
+            connection.removed(this);
+        }
+        if (d != null) {
+            try {
+                d.join(TimeUnit.SECONDS.toMillis(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

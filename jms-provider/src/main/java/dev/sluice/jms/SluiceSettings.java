@@ -1,0 +1,186 @@
+package dev.sluice.jms;
+
+import dev.sluice.engine.EngineOptions;
+import jakarta.jms.JMSException;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Every setting of a Sluice connection factory, from its {@code sluice:} URL and setters — the one place
+ * configuration is read, shared by the resource adapter.
+ *
+ * <pre>
+ * sluice:embedded?dataDir=./sluice-data&amp;storage=durable
+ * sluice:sqs?endpoint=http://localhost:9324&amp;region=us-east-1
+ * </pre>
+ * Further parameters, each also a setter of {@link SluiceConnectionFactory}: {@code visibilityTimeout}
+ * (seconds; the window to acknowledge, default: the queue's), {@code waitTimeSeconds} (long polling of
+ * listeners, 0–20, default 20), {@code redeliveryDelay} (seconds before a recovered or rolled-back
+ * message is visible again, default 0), {@code redeliveryBackoff} (multiplier per further delivery, default
+ * 1), {@code maxRedeliveryDelay} (seconds, default 900), {@code objectMessageAllowList} (class names and
+ * {@code package.*} patterns ObjectMessage may deserialize), {@code autoCreateQueues} (default true).
+ */
+public final class SluiceSettings {
+
+    public enum Backend { EMBEDDED, SQS }
+
+    private final Map<String, String> values;
+
+    private SluiceSettings(Map<String, String> values) {
+        this.values = Map.copyOf(values);
+    }
+
+    public static SluiceSettings defaults() {
+        return new SluiceSettings(Map.of("backend", "embedded"));
+    }
+
+    /** Parses a {@code sluice:} URL; the error names what is wrong with it. */
+    public static SluiceSettings parse(String url) throws JMSException {
+        if (url == null || !url.startsWith("sluice:")) {
+            throw new JMSException("A Sluice URL starts with sluice:embedded or sluice:sqs, not: " + url);
+        }
+        String rest = url.substring("sluice:".length());
+        int q = rest.indexOf('?');
+        String kind = (q < 0 ? rest : rest.substring(0, q)).toLowerCase(Locale.ROOT);
+        if (!kind.equals("embedded") && !kind.equals("sqs")) {
+            throw new JMSException("Unknown Sluice backend '" + kind + "' in " + url + ": use sluice:embedded or sluice:sqs");
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("backend", kind);
+        if (q >= 0) {
+            for (String pair : rest.substring(q + 1).split("&")) {
+                if (pair.isEmpty()) {
+                    continue;
+                }
+                int eq = pair.indexOf('=');
+                if (eq <= 0) {
+                    throw new JMSException("Parameter '" + pair + "' of " + url + " needs the form name=value");
+                }
+                String name = URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                check(name, value);
+                values.put(name, value);
+            }
+        }
+        return new SluiceSettings(values);
+    }
+
+    /** This settings object with one more setting, validated. */
+    public SluiceSettings with(String name, String value) throws JMSException {
+        check(name, value);
+        Map<String, String> next = new LinkedHashMap<>(values);
+        if (value == null) {
+            next.remove(name);
+        } else {
+            next.put(name, value);
+        }
+        return new SluiceSettings(next);
+    }
+
+    private static void check(String name, String value) throws JMSException {
+        if (value == null) {
+            return;
+        }
+        switch (name) {
+            case "dataDir", "endpoint", "region", "objectMessageAllowList", "accessKeyId", "secretAccessKey",
+                 "profile" -> {
+            }
+            case "storage" -> {
+                if (!value.equalsIgnoreCase("durable") && !value.equalsIgnoreCase("memory")) {
+                    throw new JMSException("storage must be durable or memory, not " + value);
+                }
+            }
+            case "visibilityTimeout" -> range(name, value, 0, 43_200);
+            case "waitTimeSeconds" -> range(name, value, 0, 20);
+            case "redeliveryDelay", "maxRedeliveryDelay" -> range(name, value, 0, 43_200);
+            case "redeliveryBackoff" -> {
+                try {
+                    if (Double.parseDouble(value) >= 1) {
+                        return;
+                    }
+                } catch (NumberFormatException e) {
+                    // reported below
+                }
+                throw new JMSException("redeliveryBackoff must be a number of at least 1, not " + value);
+            }
+            case "autoCreateQueues" -> {
+                if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+                    throw new JMSException("autoCreateQueues must be true or false, not " + value);
+                }
+            }
+            default -> throw new JMSException("Unknown Sluice setting '" + name + "'");
+        }
+    }
+
+    private static void range(String name, String value, int min, int max) throws JMSException {
+        try {
+            int v = Integer.parseInt(value);
+            if (v >= min && v <= max) {
+                return;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new JMSException(name + " must be a whole number from " + min + " to " + max + ", not " + value);
+    }
+
+    public Backend backend() {
+        return values.get("backend").equals("sqs") ? Backend.SQS : Backend.EMBEDDED;
+    }
+
+    public String get(String name) {
+        return values.get(name);
+    }
+
+    public EngineOptions engineOptions() {
+        boolean memory = "memory".equalsIgnoreCase(values.get("storage"));
+        Path dir = Path.of(values.getOrDefault("dataDir", "sluice-data"));
+        return memory ? new EngineOptions(EngineOptions.Storage.MEMORY, values.containsKey("dataDir") ? dir : null,
+                EngineOptions.DEFAULT_REGION, EngineOptions.DEFAULT_ACCOUNT, dev.sluice.engine.time.Clock.system(),
+                EngineOptions.DEFAULT_MEMORY_LIMIT) : EngineOptions.durable(dir);
+    }
+
+    /** The consumers' visibility timeout in seconds, or null for each queue's own. */
+    public Integer visibilityTimeout() {
+        String v = values.get("visibilityTimeout");
+        return v == null ? null : Integer.valueOf(v);
+    }
+
+    public int waitTimeSeconds() {
+        return Integer.parseInt(values.getOrDefault("waitTimeSeconds", "20"));
+    }
+
+    public RedeliveryPolicy redeliveryPolicy() {
+        return new RedeliveryPolicy(Integer.parseInt(values.getOrDefault("redeliveryDelay", "0")),
+                Double.parseDouble(values.getOrDefault("redeliveryBackoff", "1")),
+                Integer.parseInt(values.getOrDefault("maxRedeliveryDelay", "900")));
+    }
+
+    public String objectMessageAllowList() {
+        return values.getOrDefault("objectMessageAllowList", "");
+    }
+
+    public boolean autoCreateQueues() {
+        return Boolean.parseBoolean(values.getOrDefault("autoCreateQueues", "true"));
+    }
+
+    /** The URL form, without secrets. */
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder("sluice:").append(values.get("backend"));
+        char sep = '?';
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            if (!e.getKey().equals("backend")) {
+                s.append(sep).append(e.getKey()).append('=')
+                        .append(e.getKey().equals("secretAccessKey") ? "****" : e.getValue());
+                sep = '&';
+            }
+        }
+        return s.toString();
+    }
+}
