@@ -78,7 +78,7 @@ public final class SluiceSession implements QueueSession, TopicSession {
         this.acknowledger = switch (mode) {
             case SESSION_TRANSACTED -> new TransactedAcknowledger(connection.backend(), releaser);
             case CLIENT_ACKNOWLEDGE -> new ClientAcknowledger(releaser);
-            case DUPS_OK_ACKNOWLEDGE -> new DupsOkAcknowledger(releaser);
+            case DUPS_OK_ACKNOWLEDGE -> new DupsOkAcknowledger(releaser, connection.scheduler());
             default -> new AutoAcknowledger(releaser);
         };
         this.completions = Executors.newSingleThreadExecutor(r -> {

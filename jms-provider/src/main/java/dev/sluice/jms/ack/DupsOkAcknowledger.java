@@ -4,20 +4,27 @@ import jakarta.jms.JMSException;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * DUPS_OK_ACKNOWLEDGE: like AUTO, but deletes are gathered and sent ten at a time (one DeleteMessageBatch),
- * trading a possible duplicate after a crash for fewer calls.
+ * or after {@value #LINGER_MILLIS} ms at the latest, trading a possible duplicate after a crash for fewer calls.
  */
 public final class DupsOkAcknowledger implements Acknowledger {
 
+    private static final System.Logger LOG = System.getLogger(DupsOkAcknowledger.class.getName());
     private static final int BATCH = 10;
+    static final long LINGER_MILLIS = 200;
 
     private final Releaser releaser;
+    private final ScheduledExecutorService timer;
     private final List<Delivered> pending = new ArrayList<>();
+    private boolean flushScheduled;
 
-    public DupsOkAcknowledger(Releaser releaser) {
+    public DupsOkAcknowledger(Releaser releaser, ScheduledExecutorService timer) {
         this.releaser = releaser;
+        this.timer = timer;
     }
 
     @Override
@@ -25,6 +32,20 @@ public final class DupsOkAcknowledger implements Acknowledger {
         pending.add(d);
         if (pending.size() >= BATCH) {
             flush();
+        } else if (!flushScheduled) {
+            // a quiet consumer must not leave its few messages to come back after their visibility timeout
+            flushScheduled = true;
+            timer.schedule(this::lingerFlush, LINGER_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private synchronized void lingerFlush() {
+        flushScheduled = false;
+        try {
+            flush();
+        } catch (JMSException e) {
+            LOG.log(System.Logger.Level.WARNING, "Could not acknowledge messages: " + e.getMessage()
+                    + "; they will be delivered again");
         }
     }
 
