@@ -137,9 +137,9 @@ public final class ReceiveMessageOps {
             q.rememberAttempt(r.receiveRequestAttemptId(), handed, now);
         }
         if (!ops.isEmpty()) {
-            // Not awaited: a lost receive only makes a message visible sooner after a crash, and every later
-            // change of this message is ordered after it in the store.
-            ctx.store.submit(ops);
+            // Not awaited, and not flushed on its own: a lost receive only makes a message visible sooner after
+            // a crash, and every later change of this message is ordered after it in the store.
+            ctx.store.submitLazy(ops);
         }
         return !delivered.isEmpty() || !toDeadLetter.isEmpty();
     }

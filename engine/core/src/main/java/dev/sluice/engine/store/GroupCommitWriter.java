@@ -40,7 +40,8 @@ final class GroupCommitWriter {
     private sealed interface Task permits Unit, Read, Stop {
     }
 
-    private record Unit(List<StoreOp> ops, CompletableFuture<Void> done, long bytes) implements Task {
+    /** @param lazy true when the submitter does not wait for durability (see {@link #submitLazy}) */
+    private record Unit(List<StoreOp> ops, CompletableFuture<Void> done, long bytes, boolean lazy) implements Task {
     }
 
     private record Read<T>(SqlFunction<T> function, CompletableFuture<T> done) implements Task {
@@ -65,6 +66,7 @@ final class GroupCommitWriter {
     private final PreparedStatement savepoint;
     private final PreparedStatement release;
     private final PreparedStatement rollbackToSavepoint;
+    private final java.sql.Statement pragmas;
     private final LinkedBlockingQueue<Task> queue = new LinkedBlockingQueue<>();
     private final Object submitLock = new Object();
     private final Thread thread;
@@ -85,6 +87,7 @@ final class GroupCommitWriter {
             savepoint = connection.prepareStatement("SAVEPOINT unit");
             release = connection.prepareStatement("RELEASE unit");
             rollbackToSavepoint = connection.prepareStatement("ROLLBACK TO unit");
+            pragmas = connection.createStatement();
         } catch (SQLException e) {
             SqliteSchema.closeAfterFailure(ops, e);
             throw e;
@@ -98,8 +101,21 @@ final class GroupCommitWriter {
     }
 
     CompletableFuture<Void> submit(List<StoreOp> unitOps) {
+        return submit(unitOps, false);
+    }
+
+    /**
+     * A unit whose submitter does not wait for it to be durable (a receive's delivery state). A transaction of
+     * only such units is committed without fsync (WAL, synchronous=NORMAL); the next durable commit's fsync
+     * covers it, since the WAL is written in order. So lazy units cost no disk flush of their own.
+     */
+    CompletableFuture<Void> submitLazy(List<StoreOp> unitOps) {
+        return submit(unitOps, true);
+    }
+
+    private CompletableFuture<Void> submit(List<StoreOp> unitOps, boolean lazy) {
         List<StoreOp> copy = List.copyOf(unitOps);
-        Unit unit = new Unit(copy, new CompletableFuture<>(), estimateBytes(copy));
+        Unit unit = new Unit(copy, new CompletableFuture<>(), estimateBytes(copy), lazy);
         enqueue(unit);
         return unit.done;
     }
@@ -255,15 +271,23 @@ final class GroupCommitWriter {
             return;
         }
         Throwable[] rejected = new Throwable[units.size()];
+        boolean lazyOnly = units.stream().allMatch(Unit::lazy);
         try {
+            if (lazyOnly) {
+                pragmas.execute("PRAGMA synchronous=NORMAL");
+            }
             begin.execute();
             for (int i = 0; i < units.size(); i++) {
                 rejected[i] = applyUnit(units.get(i));
             }
             ops.flushSequenceMark();
             commit.execute();
+            if (lazyOnly) {
+                pragmas.execute("PRAGMA synchronous=FULL");
+            }
         } catch (Exception e) {
             rollbackAfter(e);
+            restoreFullSync(e);
             IllegalStateException failure = new IllegalStateException(
                     storeName + ": transaction of " + units.size() + " units failed and was rolled back", e);
             LOG.log(Level.ERROR, failure.getMessage(), e);
@@ -311,6 +335,15 @@ final class GroupCommitWriter {
                     e.getMessage());
             return new IllegalStateException(storeName + ": unit of " + unit.ops.size() + " ops rejected at "
                     + OpStatements.describe(current) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Durable commits must never run with the relaxed setting a lazy-only transaction used. */
+    private void restoreFullSync(Throwable failure) {
+        try {
+            pragmas.execute("PRAGMA synchronous=FULL");
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
         }
     }
 

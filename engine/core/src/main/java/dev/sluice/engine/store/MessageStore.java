@@ -16,6 +16,14 @@ public interface MessageStore extends AutoCloseable {
     /** Applies the operations as one atomic unit; completes when it is durable. */
     CompletableFuture<Void> submit(List<StoreOp> unit);
 
+    /**
+     * Like {@link #submit}, for a unit nobody waits on: it is applied in order with the others, but may
+     * become durable only with the next unit that is submitted normally.
+     */
+    default CompletableFuture<Void> submitLazy(List<StoreOp> unit) {
+        return submit(unit);
+    }
+
     default CompletableFuture<Void> submit(StoreOp op) {
         return submit(List.of(op));
     }

@@ -95,6 +95,11 @@ public final class SqliteStore implements MessageStore {
     }
 
     @Override
+    public CompletableFuture<Void> submitLazy(List<StoreOp> unit) {
+        return writer.submitLazy(unit);
+    }
+
+    @Override
     public List<StoredQueue> loadQueues() {
         return writer.read(c -> {
             List<StoredQueue> queues = new ArrayList<>();
@@ -222,6 +227,11 @@ public final class SqliteStore implements MessageStore {
     }
 
     /** The number of committed transactions; with concurrent submitters it stays far below the unit count. */
+    /** Runs a query on the writer connection after everything submitted so far; for tests of the store. */
+    <T> T readForTest(GroupCommitWriter.SqlFunction<T> function) {
+        return writer.read(function);
+    }
+
     long transactionCount() {
         return writer.transactionCount();
     }
