@@ -40,6 +40,8 @@ public final class SluiceConnection implements QueueConnection, TopicConnection 
 
     private static final System.Logger LOG = System.getLogger(SluiceConnection.class.getName());
     private static final AtomicInteger THREADS = new AtomicInteger();
+    /** Client IDs of open connections: the spec has the provider keep two clients from using one at once. */
+    private static final java.util.Set<String> CLIENT_IDS = ConcurrentHashMap.newKeySet();
 
     private final SluiceSettings settings;
     private final QueueBackend backend;
@@ -139,7 +141,14 @@ public final class SluiceConnection implements QueueConnection, TopicConnection 
         if (closed) {
             return;
         }
+        for (SluiceSession s : sessions) {
+            // refuse before anything is closed: half a close would leave the listener's work stranded
+            if (s.onDeliveryThread() || s.onCompletionThread()) {
+                throw new IllegalStateException("A MessageListener or CompletionListener must not close its own connection.");
+            }
+        }
         closed = true;
+        releaseClientId();
         startLock.lock();
         try {
             startedChanged.signalAll();
@@ -241,7 +250,8 @@ public final class SluiceConnection implements QueueConnection, TopicConnection 
         try {
             info = backend.queue(name);
         } catch (InvalidDestinationException missing) {
-            if (!settings.autoCreateQueues()) {
+            // a deleted temporary queue stays deleted: re-creating it on demand would leave an orphan
+            if (!settings.autoCreateQueues() || name.startsWith(SluiceTemporaryQueue.PREFIX)) {
                 throw missing;
             }
             backend.createQueue(name, name.endsWith(".fifo") ? Map.of("FifoQueue", "true") : Map.of());
@@ -263,7 +273,7 @@ public final class SluiceConnection implements QueueConnection, TopicConnection 
 
     SluiceTemporaryQueue createTemporaryQueue() throws JMSException {
         checkOpen();
-        String name = "sluice-tmp-" + UUID.randomUUID();
+        String name = SluiceTemporaryQueue.PREFIX + UUID.randomUUID();
         backend.createQueue(name, Map.of());
         SluiceTemporaryQueue q = new SluiceTemporaryQueue(name, this);
         temporaryQueues.add(q);
@@ -307,8 +317,17 @@ public final class SluiceConnection implements QueueConnection, TopicConnection 
         if (id == null || id.isEmpty()) {
             throw new InvalidClientIDException("A client ID must not be empty.");
         }
+        if (!CLIENT_IDS.add(id)) {
+            throw new InvalidClientIDException("Client ID '" + id + "' is in use by another open connection.");
+        }
         clientId = id;
         clientIdFrozen = true;
+    }
+
+    private synchronized void releaseClientId() {
+        if (clientId != null) {
+            CLIENT_IDS.remove(clientId);
+        }
     }
 
     synchronized void freezeClientId() {

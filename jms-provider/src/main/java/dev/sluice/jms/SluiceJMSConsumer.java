@@ -59,17 +59,22 @@ final class SluiceJMSConsumer implements JMSConsumer {
 
     @Override
     public <T> T receiveBody(Class<T> c) {
-        return body(receive(), c);
+        return body(receiveForBody(c, 0), c);
     }
 
     @Override
     public <T> T receiveBody(Class<T> c, long timeout) {
-        return body(receive(timeout), c);
+        return body(receiveForBody(c, Math.max(0, timeout)), c);
     }
 
     @Override
     public <T> T receiveBodyNoWait(Class<T> c) {
-        return body(receiveNoWait(), c);
+        return body(receiveForBody(c, -1), c);
+    }
+
+    /** The consumer checks the body's type before acknowledging, so a refused message is not lost. */
+    private Message receiveForBody(Class<?> c, long timeout) {
+        return unchecked(() -> ((SluiceMessageConsumer) consumer).receiveForBody(c, timeout));
     }
 
     /**
@@ -83,7 +88,6 @@ final class SluiceJMSConsumer implements JMSConsumer {
         try {
             return m.getBody(c);
         } catch (MessageFormatException e) {
-            uncheckedRun(() -> context.session().acknowledger().recover());
             throw new MessageFormatRuntimeException(e.getMessage(), e.getErrorCode(), e);
         } catch (JMSException e) {
             throw JmsExceptions.unchecked(e);

@@ -113,16 +113,24 @@ public final class SluiceMessageConsumer implements QueueReceiver {
 
     @Override
     public Message receiveNoWait() throws JMSException {
-        return receiveWithin(-1);
+        return receiveWithin(-1, null);
     }
 
     @Override
     public Message receive(long timeout) throws JMSException {
-        return receiveWithin(timeout <= 0 ? Long.MAX_VALUE : timeout);
+        return receiveWithin(timeout <= 0 ? Long.MAX_VALUE : timeout, null);
     }
 
-    /** @param timeout milliseconds; Long.MAX_VALUE for no limit, negative for no wait */
-    private Message receiveWithin(long timeout) throws JMSException {
+    /** For JMSConsumer.receiveBody: {@code timeout} as receive(long) takes it, negative for no wait. */
+    Message receiveForBody(Class<?> type, long timeout) throws JMSException {
+        return receiveWithin(timeout < 0 ? -1 : timeout == 0 ? Long.MAX_VALUE : timeout, type);
+    }
+
+    /**
+     * @param timeout  milliseconds; Long.MAX_VALUE for no limit, negative for no wait
+     * @param bodyType receiveBody's type, or null
+     */
+    private Message receiveWithin(long timeout, Class<?> bodyType) throws JMSException {
         checkOpen();
         if (listener != null) {
             throw new IllegalStateException("This consumer has a MessageListener; it cannot receive synchronously.");
@@ -140,6 +148,7 @@ public final class SluiceMessageConsumer implements QueueReceiver {
                 long waitMillis = Math.min(20_000, Math.max(0, TimeUnit.NANOSECONDS.toMillis(remaining)));
                 Received r = poll(waitMillis);
                 if (r != null) {
+                    refuseUnassignableBody(r, bodyType);
                     session.handOver(r.message, r.delivered, false);
                     return r.message;
                 }
@@ -157,6 +166,24 @@ public final class SluiceMessageConsumer implements QueueReceiver {
     }
 
     private record Received(SluiceMessage message, Delivered delivered) {
+    }
+
+    /**
+     * receiveBody of a body that is not of the type: in AUTO and DUPS_OK the spec has the message delivered
+     * again, so it must not be acknowledged by the hand-over; it is released instead. (In CLIENT and
+     * transacted sessions it counts as delivered, and getBody throws after the hand-over.)
+     */
+    private void refuseUnassignableBody(Received r, Class<?> bodyType) throws JMSException {
+        if (bodyType == null || r.message.isBodyAssignableTo(bodyType)) {
+            return;
+        }
+        int mode = session.getAcknowledgeMode();
+        if (mode == jakarta.jms.Session.AUTO_ACKNOWLEDGE || mode == jakarta.jms.Session.DUPS_OK_ACKNOWLEDGE) {
+            session.releaser().release(r.delivered);
+            throw new jakarta.jms.MessageFormatException("The body of message " + r.message.getJMSMessageID()
+                    + " (" + r.message.getClass().getSimpleName() + ") cannot be assigned to " + bodyType.getName()
+                    + "; it will be delivered again.");
+        }
     }
 
     /**
@@ -184,7 +211,15 @@ public final class SluiceMessageConsumer implements QueueReceiver {
     }
 
     private Destination replyTo(String name) {
-        return name == null ? null : new SluiceQueue(name);
+        return destinationNamed(name);
+    }
+
+    /** A queue by name; Sluice's temporary queues come back as TemporaryQueue (owned by their creator). */
+    static Destination destinationNamed(String name) {
+        if (name == null) {
+            return null;
+        }
+        return name.startsWith(SluiceTemporaryQueue.PREFIX) ? new SluiceTemporaryQueue(name, null) : new SluiceQueue(name);
     }
 
     // ---- listener delivery (called by the session's delivery thread) --------------------------------
@@ -205,9 +240,11 @@ public final class SluiceMessageConsumer implements QueueReceiver {
                 session.connection().backend().changeVisibility(queue.name(), r.delivered.receiptHandle(), 0);
                 return;
             }
+            session.releaser().hold(r.delivered);
             session.handOver(r.message, r.delivered, true);
             ScheduledFuture<?> extension = VisibilityExtender.start(session.connection().scheduler(),
-                    session.connection().backend(), queue.name(), r.delivered.receiptHandle(), getVisibilityTimeout());
+                    session.connection().backend(), queue.name(), r.delivered.receiptHandle(), getVisibilityTimeout(),
+                    () -> !session.releaser().settled(r.delivered));
             boolean ok = false;
             try {
                 l.onMessage(r.message);
@@ -217,10 +254,14 @@ public final class SluiceMessageConsumer implements QueueReceiver {
             } finally {
                 extension.cancel(false);
             }
-            if (ok) {
-                session.acknowledger().listenerReturned(r.delivered);
-            } else {
-                session.acknowledger().listenerThrew(r.delivered);
+            try {
+                if (ok) {
+                    session.acknowledger().listenerReturned(r.delivered);
+                } else {
+                    session.acknowledger().listenerThrew(r.delivered);
+                }
+            } finally {
+                session.releaser().forget(r.delivered);
             }
         } finally {
             listenerRunning.unlock();

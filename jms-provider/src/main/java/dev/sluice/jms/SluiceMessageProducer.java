@@ -332,6 +332,9 @@ public final class SluiceMessageProducer implements QueueSender, TopicPublisher 
 
     @Override
     public void close() throws JMSException {
+        if (session.onCompletionThread()) {
+            throw new IllegalStateException("A CompletionListener must not close its own producer.");
+        }
         closed = true;
         session.removed(this);
     }

@@ -58,7 +58,7 @@ public final class SluiceQueueBrowser implements QueueBrowser {
         List<IncomingMessage> seen = session.connection().backend().browse(queue.getQueueName(), filter, LIMIT);
         List<Message> out = new ArrayList<>(seen.size());
         for (IncomingMessage in : seen) {
-            out.add(MessageCodec.decode(in, name -> name == null ? null : new SluiceQueue(name),
+            out.add(MessageCodec.decode(in, SluiceMessageConsumer::destinationNamed,
                     session.connection().objectPolicy()));
         }
         return Collections.enumeration(out);

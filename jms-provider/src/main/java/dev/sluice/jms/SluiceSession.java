@@ -69,6 +69,8 @@ public final class SluiceSession implements QueueSession, TopicSession {
     private final Object dispatchSignal = new Object();
     private final ExecutorService completions;
     private volatile Thread dispatcher;
+    /** The thread that runs this session's CompletionListeners. */
+    private volatile Thread completionThread;
     private volatile boolean closed;
 
     SluiceSession(SluiceConnection connection, int mode) {
@@ -84,6 +86,7 @@ public final class SluiceSession implements QueueSession, TopicSession {
         this.completions = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "sluice-async-send-" + THREADS.incrementAndGet());
             t.setDaemon(true);
+            completionThread = t;
             return t;
         });
     }
@@ -222,7 +225,9 @@ public final class SluiceSession implements QueueSession, TopicSession {
     /** Hands a received message to the application: installs acknowledge(), applies the mode. */
     void handOver(SluiceMessage m, Delivered d, boolean toListener) throws JMSException {
         m.setAcknowledgeCallback(msg -> acknowledgeFromMessage());
-        if (!toListener) {
+        if (toListener) {
+            acknowledger.handedToListener(d);
+        } else {
             acknowledger.received(d);
         }
     }
@@ -266,6 +271,10 @@ public final class SluiceSession implements QueueSession, TopicSession {
         checkOpen();
         if (destination == null) {
             throw new InvalidDestinationException("A consumer needs a destination.");
+        }
+        if (destination instanceof SluiceTemporaryQueue t && t.owner() != connection) {
+            throw new InvalidDestinationException("Temporary queue " + t.getQueueName()
+                    + " can only be consumed by the connection that created it.");
         }
         if (messageSelector != null && !messageSelector.isBlank()) {
             connection.requireCapability(Capability.SELECTORS);
@@ -469,6 +478,10 @@ public final class SluiceSession implements QueueSession, TopicSession {
         return Thread.currentThread() == dispatcher;
     }
 
+    boolean onCompletionThread() {
+        return Thread.currentThread() == completionThread;
+    }
+
     /**
      * The delivery thread: polls the consumers that have listeners (long polling when there is only one)
      * and calls their listeners one at a time, as long as the connection is started.
@@ -531,13 +544,18 @@ public final class SluiceSession implements QueueSession, TopicSession {
         if (onDeliveryThread()) {
             throw new IllegalStateException("A MessageListener must not close its own session.");
         }
+        if (onCompletionThread()) {
+            throw new IllegalStateException("A CompletionListener must not close its own session.");
+        }
         closed = true;
         Thread d = dispatcher;
+        // wait for a running listener first: the interrupt is only for a delivery thread's long poll, and
+        // must not cut short the application's onMessage
+        listenerRunning.lock();
         if (d != null) {
             d.interrupt();
             wakeDispatcher();
         }
-        listenerRunning.lock();
         try {
             for (SluiceMessageConsumer c : consumers) {
                 c.closeQuietly();

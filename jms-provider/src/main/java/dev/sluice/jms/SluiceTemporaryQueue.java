@@ -7,6 +7,7 @@ import jakarta.jms.TemporaryQueue;
 public final class SluiceTemporaryQueue extends SluiceQueue implements TemporaryQueue {
 
     private static final long serialVersionUID = 1L;
+    static final String PREFIX = "sluice-tmp-";
 
     private final transient SluiceConnection owner;
 

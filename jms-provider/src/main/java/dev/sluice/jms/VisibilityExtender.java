@@ -17,12 +17,19 @@ final class VisibilityExtender {
     private VisibilityExtender() {
     }
 
-    /** Starts extending; cancel the returned future when the listener returns. */
+    /**
+     * Starts extending; cancel the returned future when the listener returns. {@code stillHeld} turns false
+     * once the listener acknowledged or released the message (recover/rollback inside onMessage): a released
+     * message must not be hidden again.
+     */
     static ScheduledFuture<?> start(ScheduledExecutorService scheduler, QueueBackend backend, String queue,
-                                    String receiptHandle, int visibilitySeconds) {
+                                    String receiptHandle, int visibilitySeconds, java.util.function.BooleanSupplier stillHeld) {
         long periodMillis = Math.max(250, visibilitySeconds * 500L);
         int extendTo = Math.max(1, visibilitySeconds);
         return scheduler.scheduleAtFixedRate(() -> {
+            if (!stillHeld.getAsBoolean()) {
+                return;
+            }
             try {
                 backend.changeVisibility(queue, receiptHandle, extendTo);
             } catch (Exception e) {

@@ -11,6 +11,14 @@ public interface Acknowledger {
     /** {@code receive()} is handing the message to the application. */
     void received(Delivered d) throws JMSException;
 
+    /**
+     * A MessageListener is about to get the message. Modes whose acknowledgement the application drives
+     * (CLIENT, transacted) count it as consumed from now on, so acknowledge(), recover(), commit() and
+     * rollback() called inside onMessage include it.
+     */
+    default void handedToListener(Delivered d) throws JMSException {
+    }
+
     /** A MessageListener returned normally. */
     void listenerReturned(Delivered d) throws JMSException;
 

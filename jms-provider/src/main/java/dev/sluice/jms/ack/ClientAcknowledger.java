@@ -26,13 +26,18 @@ public final class ClientAcknowledger implements Acknowledger {
     }
 
     @Override
-    public void listenerReturned(Delivered d) {
+    public void handedToListener(Delivered d) {
         received(d);
     }
 
     @Override
+    public void listenerReturned(Delivered d) {
+        // counted when handed over; the application acknowledges (or commits) it
+    }
+
+    @Override
     public void listenerThrew(Delivered d) {
-        received(d);
+        // stays unacknowledged: recover/rollback or the visibility timeout brings it back
     }
 
     @Override

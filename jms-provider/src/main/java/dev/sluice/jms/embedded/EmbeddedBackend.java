@@ -81,7 +81,14 @@ public final class EmbeddedBackend implements QueueBackend {
 
     @Override
     public void createQueue(String name, Map<String, String> attributes) throws JMSException {
-        call(name, () -> engine.createQueue(name, attributes, Map.of()));
+        try {
+            call(name, () -> engine.createQueue(name, attributes, Map.of()));
+        } catch (MessageFormatException refused) {
+            // a name (or attribute) SQS refuses: the destination is what is wrong, not a message
+            InvalidDestinationException j = new InvalidDestinationException(refused.getMessage(), refused.getErrorCode());
+            j.setLinkedException(refused.getLinkedException());
+            throw j;
+        }
     }
 
     @Override

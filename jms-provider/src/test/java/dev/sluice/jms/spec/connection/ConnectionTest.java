@@ -1,0 +1,217 @@
+package dev.sluice.jms.spec.connection;
+
+import dev.sluice.jms.spec.Broker;
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionMetaData;
+import jakarta.jms.IllegalStateException;
+import jakarta.jms.InvalidClientIDException;
+import jakarta.jms.JMSException;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Queue;
+import jakarta.jms.Session;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static dev.sluice.jms.spec.Sync.hold;
+import static dev.sluice.jms.spec.Sync.run;
+import static org.awaitility.Awaitility.await;
+
+/** Jakarta Messaging 3.1, chapter 6.1: connections. */
+class ConnectionTest {
+
+    @Test
+    void noMessageIsDeliveredBeforeStartAndDeliveryBeginsWithStart() throws Exception {
+        try (Broker b = Broker.realTime()) {
+            Connection c = b.connection();
+            Session s = c.createSession();
+            Queue q = s.createQueue("start");
+            s.createProducer(q).send(s.createTextMessage("x"));
+            MessageConsumer consumer = s.createConsumer(q);
+            assertThat(consumer.receive(200)).isNull();
+            assertThat(consumer.receiveNoWait()).isNull();
+            c.start();
+            assertThat(consumer.receive(5000)).isNotNull();
+        }
+    }
+
+    @Test
+    void stopPausesListenersAndStartResumesThem() throws Exception {
+        try (Broker b = Broker.realTime()) {
+            Connection c = b.started();
+            Session s = c.createSession();
+            Queue q = s.createQueue("pause");
+            AtomicInteger got = new AtomicInteger();
+            s.createConsumer(q).setMessageListener(m -> got.incrementAndGet());
+            MessageProducer p = s.createProducer(q);
+            p.send(s.createTextMessage("1"));
+            await().atMost(Duration.ofSeconds(5)).until(() -> got.get() == 1);
+            c.stop();
+            p.send(s.createTextMessage("2"));
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> got.get() == 1);
+            c.start();
+            await().atMost(Duration.ofSeconds(5)).until(() -> got.get() == 2);
+        }
+    }
+
+    @Test
+    void stopWaitsForARunningListenerToReturn() throws Exception {
+        try (Broker b = Broker.realTime()) {
+            Connection c = b.started();
+            Session s = c.createSession();
+            Queue q = s.createQueue("stopwait");
+            CountDownLatch inListener = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            s.createConsumer(q).setMessageListener(m -> {
+                inListener.countDown();
+                hold(release);
+            });
+            s.createProducer(q).send(s.createTextMessage("slow"));
+            assertThat(inListener.await(5, TimeUnit.SECONDS)).isTrue();
+            CompletableFuture<Void> stop = CompletableFuture.runAsync(() -> run(c::stop));
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> !stop.isDone());
+            release.countDown();
+            stop.get(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void closeWaitsForARunningListenerAndClosesItsSessions() throws Exception {
+        try (Broker b = Broker.realTime()) {
+            Connection c = b.started();
+            Session s = c.createSession();
+            Queue q = s.createQueue("closewait");
+            CountDownLatch inListener = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            s.createConsumer(q).setMessageListener(m -> {
+                inListener.countDown();
+                hold(release);
+            });
+            s.createProducer(q).send(s.createTextMessage("slow"));
+            assertThat(inListener.await(5, TimeUnit.SECONDS)).isTrue();
+            CompletableFuture<Void> close = CompletableFuture.runAsync(() -> run(c::close));
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> !close.isDone());
+            release.countDown();
+            close.get(5, TimeUnit.SECONDS);
+            assertThatThrownBy(s::createTextMessage).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Test
+    void aClosedConnectionRefusesEverythingButClose() throws Exception {
+        try (Broker b = Broker.realTime()) {
+            Connection c = b.connection();
+            c.close();
+            c.close(); // closing again is a no-op
+            assertThatThrownBy(c::createSession).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> c.createSession(false, Session.AUTO_ACKNOWLEDGE)).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(c::start).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(c::stop).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(c::getClientID).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> c.setClientID("x")).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(c::getMetaData).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(c::getExceptionListener).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> c.setExceptionListener(e -> { })).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Test
+    void aListenerClosingItsOwnConnectionFailsWithIllegalStateAndTheConnectionStaysUsable() throws Exception {
+        try (Broker b = Broker.realTime()) {
+            Connection c = b.started();
+            Session s = c.createSession();
+            Queue q = s.createQueue("selfclose");
+            AtomicReference<Exception> thrown = new AtomicReference<>();
+            CountDownLatch done = new CountDownLatch(1);
+            s.createConsumer(q).setMessageListener(m -> {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    thrown.set(e);
+                }
+                done.countDown();
+            });
+            s.createProducer(q).send(s.createTextMessage("x"));
+            assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
+            // the spec allows either outcome; Sluice refuses, and a refusal must leave the connection working
+            assertThat(thrown.get()).isInstanceOf(IllegalStateException.class);
+            Session other = c.createSession();
+            other.createProducer(q).send(other.createTextMessage("still open"));
+        }
+    }
+
+    @Test
+    void exceptionListenerIsToldOfAFailureNoCallerCouldSee() throws Exception {
+        try (Broker b = Broker.realTime()) {
+            Connection c = b.started();
+            AtomicReference<JMSException> reported = new AtomicReference<>();
+            c.setExceptionListener(reported::set);
+            assertThat(c.getExceptionListener()).isNotNull();
+            Session s = c.createSession();
+            Queue q = s.createQueue("vanishing");
+            s.createConsumer(q).setMessageListener(m -> { });
+            b.engine().deleteQueue("vanishing"); // the listener's queue disappears under it
+            await().atMost(Duration.ofSeconds(10)).until(() -> reported.get() != null);
+            assertThat(reported.get()).isInstanceOf(JMSException.class);
+        }
+    }
+
+    @Test
+    void clientIdIsUnsetUntilSetAndCanBeSetOnlyOnceBeforeUse() throws Exception {
+        try (Broker b = Broker.realTime()) {
+            Connection c = b.connection();
+            assertThat(c.getClientID()).isNull();
+            c.setClientID("app-1");
+            assertThat(c.getClientID()).isEqualTo("app-1");
+            assertThatThrownBy(() -> c.setClientID("app-2")).isInstanceOf(IllegalStateException.class);
+
+            Connection used = b.connection();
+            used.createSession();
+            assertThatThrownBy(() -> used.setClientID("late")).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Test
+    void aClientIdInUseByAnotherConnectionIsRejected() throws Exception {
+        try (Broker b = Broker.realTime()) {
+            Connection first = b.connection();
+            first.setClientID("unique-client");
+            Connection second = b.connection();
+            assertThatThrownBy(() -> second.setClientID("unique-client")).isInstanceOf(InvalidClientIDException.class);
+            first.close();
+            Connection third = b.connection();
+            third.setClientID("unique-client"); // free again once its connection closed
+        }
+    }
+
+    @Test
+    void emptyClientIdIsInvalid() throws Exception {
+        try (Broker b = Broker.realTime()) {
+            Connection c = b.connection();
+            assertThatThrownBy(() -> c.setClientID("")).isInstanceOf(InvalidClientIDException.class);
+        }
+    }
+
+    @Test
+    void metaDataNamesJakartaMessaging31AndTheSupportedJmsxProperties() throws Exception {
+        try (Broker b = Broker.realTime()) {
+            ConnectionMetaData md = b.connection().getMetaData();
+            assertThat(md.getJMSVersion()).isEqualTo("3.1");
+            assertThat(md.getJMSMajorVersion()).isEqualTo(3);
+            assertThat(md.getJMSMinorVersion()).isEqualTo(1);
+            assertThat(md.getJMSProviderName()).isNotBlank();
+            assertThat(md.getProviderVersion()).isNotBlank();
+            assertThat(Collections.list(md.getJMSXPropertyNames()))
+                    .contains("JMSXDeliveryCount", "JMSXGroupID", "JMSXGroupSeq");
+        }
+    }
+}
