@@ -3,6 +3,7 @@ package dev.sluice.engine.queue;
 import dev.sluice.engine.store.MessageStore;
 import dev.sluice.engine.time.Clock;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
@@ -18,6 +19,8 @@ public final class EngineContext {
     public final String account;
     public final int memoryLimitPerQueue;
     private final AtomicLong sequence;
+    private final AtomicLong lastDedupExpiry = new AtomicLong();
+    private static final long DEDUP_EXPIRY_INTERVAL_MILLIS = 60_000;
 
     public EngineContext(Clock clock, MessageStore store, String region, String account, int memoryLimitPerQueue) {
         this.clock = clock;
@@ -31,6 +34,14 @@ public final class EngineContext {
 
     public long now() {
         return clock.millis();
+    }
+
+    /** Forgets stored FIFO de-duplication entries past their window, at most once a minute. */
+    void maybeExpireDedup(long now) {
+        long last = lastDedupExpiry.get();
+        if (now - last >= DEDUP_EXPIRY_INTERVAL_MILLIS && lastDedupExpiry.compareAndSet(last, now)) {
+            store.submitLazy(List.of(new dev.sluice.engine.store.StoreOp.ExpireDedup(now)));
+        }
     }
 
     long nextSequence() {
@@ -111,5 +122,16 @@ public final class EngineContext {
             int asked = q.pageSize();
             q.acceptPage(store.loadMessages(q.name(), q.pagedThroughSeq(), asked), asked, now());
         }
+    }
+
+    /** A receive found nothing it could take: bring in the next page even past the window (bounded). */
+    boolean pageBeyondWindow(Queue q) {
+        if (storeKeepsNothing() || !q.mayPageBeyondWindow()) {
+            return false;
+        }
+        int asked = Math.max(1, memoryLimitPerQueue);
+        var page = store.loadMessages(q.name(), q.pagedThroughSeq(), asked);
+        q.acceptPage(page, asked, now());
+        return !page.isEmpty();
     }
 }

@@ -3,6 +3,7 @@ package dev.sluice.engine.queue;
 import dev.sluice.engine.error.SqsError;
 import dev.sluice.engine.error.SqsException;
 import dev.sluice.engine.model.MoveTask;
+import dev.sluice.engine.store.StoreOp;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -132,10 +134,12 @@ public final class MoveTaskOps implements AutoCloseable {
         if (task == null) {
             throw new SqsException(SqsError.RESOURCE_NOT_FOUND, "Task does not exist.");
         }
-        if (!task.status.equals("RUNNING")) {
-            throw new SqsException(SqsError.INVALID_PARAMETER_VALUE, "Only active tasks can be cancelled.");
+        synchronized (task) {
+            if (!task.status.equals("RUNNING")) {
+                throw new SqsException(SqsError.INVALID_PARAMETER_VALUE, "Only active tasks can be cancelled.");
+            }
+            task.status = "CANCELLING";
         }
-        task.status = "CANCELLING";
         return task.moved;
     }
 
@@ -160,7 +164,7 @@ public final class MoveTaskOps implements AutoCloseable {
         try {
             long windowStart = System.nanoTime();
             long movedInWindow = 0;
-            while (task.status.equals("RUNNING") && task.moved < task.toMove) {
+            while (task.status.equals("RUNNING") && task.moved < task.toMove && !source.deleted()) {
                 if (task.maxPerSecond != null && movedInWindow >= task.maxPerSecond) {
                     long elapsed = System.nanoTime() - windowStart;
                     // Rate limiting is the one place real time matters: the API promises messages per second.
@@ -179,7 +183,13 @@ public final class MoveTaskOps implements AutoCloseable {
                 task.moved += n;
                 movedInWindow += n;
             }
-            task.status = task.status.equals("CANCELLING") ? "CANCELLED" : "COMPLETED";
+            synchronized (task) {
+                task.status = task.status.equals("CANCELLING") ? "CANCELLED"
+                        : source.deleted() ? "FAILED" : "COMPLETED";
+                if (source.deleted()) {
+                    task.failureReason = "The source queue was deleted.";
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             task.status = "CANCELLED";
@@ -191,21 +201,38 @@ public final class MoveTaskOps implements AutoCloseable {
 
     private int moveBatch(Queue source, Queue destination, int max) {
         List<Entry> taken;
+        CompletableFuture<Void> expiredGone = null;
         source.lock.lock();
         try {
+            if (source.deleted()) {
+                return 0;
+            }
             long now = ctx.now();
             source.releaseDue(now);
             ctx.pageIn(source);
             List<Entry> expired = new ArrayList<>();
             taken = source.candidates(max, null, now, expired);
-            taken.addAll(expired);
             taken.forEach(source::remove);
+            if (!expired.isEmpty()) {
+                // past their retention: they are dropped, not moved
+                List<StoreOp> ops = new ArrayList<>();
+                for (Entry e : expired) {
+                    source.remove(e);
+                    ops.add(new StoreOp.DeleteMessage(e.id, source.name()));
+                }
+                expiredGone = ctx.store.submit(ops);
+            }
         } finally {
             source.lock.unlock();
         }
+        if (expiredGone != null) {
+            EngineContext.awaitDurable(expiredGone);
+        }
         for (Entry e : taken) {
             Queue target = destination != null ? destination : ctx.queues.find(e.deadLetterSource);
-            redrive.moveInto(target != null ? target : source, List.of(e), null);
+            if (target == null || !redrive.moveInto(target, List.of(e), null)) {
+                redrive.moveInto(source, List.of(e), null); // nowhere to go: it stays in the dead-letter queue
+            }
         }
         return taken.size();
     }

@@ -145,6 +145,15 @@ public final class Queue {
         return pagedThroughSeq;
     }
 
+    /**
+     * Whether a receive that found nothing receivable may page in beyond the window: memory can be full of
+     * messages no one can take now (delayed ones, or a FIFO group blocked behind its in-flight head) while
+     * receivable ones wait on disk. Memory may grow to four windows for that.
+     */
+    public boolean mayPageBeyondWindow() {
+        return spilled > 0 && waitingInMemory() < 4 * memoryLimit;
+    }
+
     public int pageSize() {
         return Math.max(1, memoryLimit - waitingInMemory());
     }
@@ -155,12 +164,15 @@ public final class Queue {
 
     /** Takes in a page loaded from the store; fewer than asked for means nothing is left on disk. */
     public void acceptPage(List<StoredMessage> page, int asked, long now) {
+        int admitted = 0;
         for (StoredMessage m : page) {
-            if (!byId.containsKey(m.id())) { // promoted earlier by a filtered receive
+            // a message promoted earlier by a filtered receive is already in memory, and already uncounted
+            if (!byId.containsKey(m.id())) {
                 admit(new Entry(m), now);
+                admitted++;
             }
         }
-        spilled = page.size() < asked ? 0 : Math.max(0, spilled - page.size());
+        spilled = page.size() < asked ? 0 : Math.max(0, spilled - admitted);
         if (!page.isEmpty()) {
             pagedThroughSeq = page.get(page.size() - 1).seq();
         }
@@ -357,8 +369,9 @@ public final class Queue {
         }
         if (visibilityMillis == 0) {
             releaseDue(now);
-            changed.signalAll();
         }
+        // a shorter timeout moves the next release earlier: long polls must recompute how long to wait
+        changed.signalAll();
     }
 
     /** Forgets a message (deleted, expired, or moved to another queue). */

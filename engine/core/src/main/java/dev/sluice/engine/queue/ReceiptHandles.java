@@ -33,7 +33,10 @@ final class ReceiptHandles {
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(handle), StandardCharsets.UTF_8).split("\n", -1);
             if (parts.length == 4 && parts[0].equals(VERSION) && parts[1].equals(queue)) {
-                return new Decoded(parts[1], parts[2], Long.parseUnsignedLong(parts[3], 16));
+                long nonce = Long.parseUnsignedLong(parts[3], 16);
+                if (nonce != 0) { // 0 marks a message never received: no receive handed out such a handle
+                    return new Decoded(parts[1], parts[2], nonce);
+                }
             }
         } catch (IllegalArgumentException e) {
             // reported below: malformed handles are all the same error

@@ -64,6 +64,7 @@ public final class ReceiveMessageOps {
         }
         List<Delivery> delivered = new ArrayList<>();
         List<Entry> toDeadLetter = new ArrayList<>();
+        String[] deadLetterQueue = new String[1];
         q.lock.lock();
         try {
             long deadline = ctx.now() + waitMillis;
@@ -72,7 +73,7 @@ public final class ReceiveMessageOps {
                     throw SqsException.queueDoesNotExist();
                 }
                 long now = ctx.now();
-                if (takeInto(q, r, max, now, delivered, toDeadLetter) || now >= deadline) {
+                if (takeInto(q, r, max, now, delivered, toDeadLetter, deadLetterQueue) || now >= deadline) {
                     break;
                 }
                 long until = Math.min(deadline, q.nextReleaseAt());
@@ -84,7 +85,7 @@ public final class ReceiveMessageOps {
             q.lock.unlock();
         }
         if (!toDeadLetter.isEmpty()) {
-            redrive.toDeadLetterQueue(q, toDeadLetter);
+            redrive.toDeadLetterQueue(q, deadLetterQueue[0], toDeadLetter);
         }
         return answer(q, r, delivered);
     }
@@ -95,7 +96,7 @@ public final class ReceiveMessageOps {
      * or set aside (a redrive may uncover more messages, so the caller answers rather than waits).
      */
     private boolean takeInto(Queue q, ReceiveMessageRequest r, int max, long now, List<Delivery> delivered,
-                             List<Entry> toDeadLetter) {
+                             List<Entry> toDeadLetter, String[] deadLetterQueue) {
         q.releaseDue(now);
         ctx.pageIn(q);
         if (q.fifo() && r.receiveRequestAttemptId() != null) {
@@ -112,10 +113,14 @@ public final class ReceiveMessageOps {
             ctx.promoteFilterMatches(q, r.filter(), max, now);
             picked = q.candidates(max, r.filter(), now, expired);
         }
+        while (picked.isEmpty() && r.filter() == null && ctx.pageBeyondWindow(q)) {
+            q.releaseDue(now);
+            picked = q.candidates(max, null, now, expired);
+        }
         List<StoreOp> ops = new ArrayList<>();
         for (Entry e : expired) {
             q.remove(e);
-            ops.add(new StoreOp.DeleteMessage(e.id));
+            ops.add(new StoreOp.DeleteMessage(e.id, q.name()));
         }
         RedrivePolicy policy = q.settings().redrivePolicy();
         long visibilityMillis = (r.visibilityTimeout() != null ? r.visibilityTimeout()
@@ -126,6 +131,7 @@ public final class ReceiveMessageOps {
                     && ctx.queues.find(policy.deadLetterQueueName()) != null) {
                 q.remove(e);
                 toDeadLetter.add(e);
+                deadLetterQueue[0] = policy.deadLetterQueueName();
                 continue;
             }
             q.markInflight(e, now, visibilityMillis, EngineContext.newNonce());
@@ -149,7 +155,8 @@ public final class ReceiveMessageOps {
         for (Delivery d : delivered) {
             String body = d.body != null ? d.body : ctx.store.loadBody(d.entry.id);
             if (body == null) {
-                continue; // deleted (purged) between the receive and this read
+                forgetVanished(q, d); // its row is gone (purged meanwhile): memory must not keep a ghost
+                continue;
             }
             Map<String, MessageAttribute> attributes = selectMessageAttributes(d.entry.attributes,
                     r.messageAttributeNames());
@@ -158,6 +165,18 @@ public final class ReceiveMessageOps {
                     Md5Digests.ofAttributes(attributes)));
         }
         return out;
+    }
+
+    private static void forgetVanished(Queue q, Delivery d) {
+        q.lock.lock();
+        try {
+            Entry e = q.find(d.entry.id);
+            if (e == d.entry && e.receiptNonce == d.nonce) {
+                q.remove(e);
+            }
+        } finally {
+            q.lock.unlock();
+        }
     }
 
     private Map<String, String> systemAttributes(Queue q, Delivery d, List<String> names) {

@@ -20,28 +20,33 @@ public final class RedriveOps {
         this.ctx = ctx;
     }
 
-    /** Moves messages already removed from {@code source}'s memory to its dead-letter queue. */
-    void toDeadLetterQueue(Queue source, List<Entry> entries) {
-        Queue dlq = ctx.queues.find(source.settings().redrivePolicy().deadLetterQueueName());
-        if (dlq == null) {
-            // The DLQ vanished between the decision and now: put the messages back, visible.
+    /**
+     * Moves messages already removed from {@code source}'s memory to the dead-letter queue named when they
+     * were set aside (the policy may have changed since).
+     */
+    void toDeadLetterQueue(Queue source, String deadLetterQueue, List<Entry> entries) {
+        Queue dlq = ctx.queues.find(deadLetterQueue);
+        if (dlq == null || !moveInto(dlq, entries, source.name())) {
+            // The DLQ vanished between the decision and now: the messages stay where they were, visible.
             moveInto(source, entries, null);
-            return;
         }
-        moveInto(dlq, entries, source.name());
     }
 
     /**
-     * Appends the entries to {@code target} and makes the move durable.
+     * Appends the entries to {@code target} and makes the move durable; false (and nothing moved) if the
+     * target has been deleted.
      *
      * @param deadLetterSource the queue they come from when it is a dead-letter move, else null (the
      *                         entries keep the source they had)
      */
-    void moveInto(Queue target, List<Entry> entries, String deadLetterSource) {
+    boolean moveInto(Queue target, List<Entry> entries, String deadLetterSource) {
         List<StoreOp> ops = new ArrayList<>(entries.size());
         CompletableFuture<Void> durable;
         target.lock.lock();
         try {
+            if (target.deleted()) {
+                return false;
+            }
             long now = ctx.now();
             boolean keepsNothing = ctx.storeKeepsNothing();
             for (Entry e : entries) {
@@ -69,5 +74,6 @@ public final class RedriveOps {
             target.lock.unlock();
         }
         EngineContext.awaitDurable(durable);
+        return true;
     }
 }

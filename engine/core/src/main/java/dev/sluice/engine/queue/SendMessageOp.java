@@ -142,6 +142,7 @@ public final class SendMessageOp {
         if (q.fifo()) {
             String dedupId = r.deduplicationId() != null ? r.deduplicationId() : sha256(r.body());
             dedupKey = q.settings().deduplicatesPerGroup() ? r.groupId() + "\n" + dedupId : dedupId;
+            ctx.maybeExpireDedup(now);
             DedupRecord seen = q.deduplicator.find(dedupKey, now);
             if (seen != null) {
                 return new SendMessageResult(seen.messageId(), md5Body, md5Attributes, md5System,

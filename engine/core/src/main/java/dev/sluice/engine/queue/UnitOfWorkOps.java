@@ -63,15 +63,17 @@ public final class UnitOfWorkOps {
                 held(involved.get(unit.deletes().get(i).queue()), deletes.get(i), unit.deletes().get(i).receiptHandle());
             }
             for (int i = 0; i < changes.size(); i++) {
-                held(involved.get(unit.visibilityChanges().get(i).queue()), changes.get(i),
-                        unit.visibilityChanges().get(i).receiptHandle());
+                UnitOfWork.VisibilityChange c = unit.visibilityChanges().get(i);
+                held(involved.get(c.queue()), changes.get(i), c.receiptHandle());
+                VisibilityOps.check(involved.get(c.queue()), changes.get(i),
+                        new ChangeVisibilityRequest(c.receiptHandle(), c.visibilityTimeout()), now);
             }
             for (ReceiptHandles.Decoded d : deletes) {
                 Queue q = involved.get(d.queue());
                 Entry e = q.find(d.messageId());
                 if (e != null) {
                     q.remove(e);
-                    ops.add(new StoreOp.DeleteMessage(e.id));
+                    ops.add(new StoreOp.DeleteMessage(e.id, q.name()));
                 }
             }
             for (int i = 0; i < changes.size(); i++) {

@@ -66,6 +66,21 @@ public final class VisibilityOps {
     }
 
     void changeLocked(Queue q, ReceiptHandles.Decoded handle, ChangeVisibilityRequest r, List<StoreOp> ops) {
+        long now = ctx.now();
+        Entry e = check(q, handle, r, now);
+        int seconds = r.visibilityTimeout();
+        if (e.state != Entry.State.INFLIGHT) {
+            e.receivedAt = now;
+        }
+        q.changeVisibility(e, now, seconds * 1000L);
+        ops.add(new StoreOp.UpdateDelivery(e.id, e.visibleAt, e.receiveCount, e.firstReceiveAt, e.receiptNonce));
+    }
+
+    /**
+     * Every rule a visibility change must pass, without changing anything (a unit of work checks all its
+     * parts before applying any). Returns the message. Call with the queue's lock held.
+     */
+    static Entry check(Queue q, ReceiptHandles.Decoded handle, ChangeVisibilityRequest r, long now) {
         if (r.visibilityTimeout() == null) {
             throw SqsException.missingParameter("VisibilityTimeout");
         }
@@ -76,10 +91,9 @@ public final class VisibilityOps {
         if (q.deleted()) {
             throw SqsException.queueDoesNotExist();
         }
-        long now = ctx.now();
         q.releaseDue(now);
         Entry e = q.find(handle.messageId());
-        if (e == null || e.receiptNonce != handle.nonce() && !q.fifo()) {
+        if (e == null || e.state == Entry.State.DELAYED || e.receiptNonce != handle.nonce() && !q.fifo()) {
             throw SqsException.invalidParameter("ReceiptHandle", r.receiptHandle(),
                     "Message does not exist or is not available for visibility timeout change.");
         }
@@ -90,10 +104,6 @@ public final class VisibilityOps {
             throw SqsException.invalidParameter("VisibilityTimeout", seconds,
                     "Total VisibilityTimeout for the message is beyond the limit [43200 seconds]");
         }
-        if (e.state != Entry.State.INFLIGHT) {
-            e.receivedAt = now;
-        }
-        q.changeVisibility(e, now, seconds * 1000L);
-        ops.add(new StoreOp.UpdateDelivery(e.id, e.visibleAt, e.receiveCount, e.firstReceiveAt, e.receiptNonce));
+        return e;
     }
 }

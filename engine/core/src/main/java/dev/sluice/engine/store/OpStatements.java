@@ -51,7 +51,7 @@ final class OpStatements implements AutoCloseable {
             updateDelivery = prepare(c, """
                     UPDATE messages SET visible_at = ?, receive_count = ?, first_receive_at = ?, receipt_nonce = ?
                     WHERE id = ?""");
-            deleteMessage = prepare(c, "DELETE FROM messages WHERE id = ?");
+            deleteMessage = prepare(c, "DELETE FROM messages WHERE id = ? AND (?2 IS NULL OR queue = ?2)");
             moveMessage = prepare(c, """
                     UPDATE messages SET queue = ?, seq = ?, visible_at = ?, receive_count = ?, first_receive_at = ?,
                         receipt_nonce = ?, dead_letter_source = ?
@@ -87,6 +87,7 @@ final class OpStatements implements AutoCloseable {
             updateDelivery.executeUpdate();
         } else if (op instanceof StoreOp.DeleteMessage d) {
             deleteMessage.setString(1, d.messageId());
+            deleteMessage.setString(2, d.queue());
             deleteMessage.executeUpdate();
         } else if (op instanceof StoreOp.MoveMessage m) {
             moveMessage.setString(1, m.toQueue());

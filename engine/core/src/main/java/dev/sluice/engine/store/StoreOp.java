@@ -22,7 +22,14 @@ public sealed interface StoreOp {
                           long receiptNonce) implements StoreOp {
     }
 
-    record DeleteMessage(String messageId) implements StoreOp {
+    /**
+     * Deletes a message, but only while it belongs to {@code queue} (null: wherever it is), so a stale
+     * delete cannot reach a message that has since moved to another queue.
+     */
+    record DeleteMessage(String messageId, String queue) implements StoreOp {
+        public DeleteMessage(String messageId) {
+            this(messageId, null);
+        }
     }
 
     /**

@@ -88,6 +88,10 @@ final class EndpointHandler extends SimpleChannelInboundHandler<FullHttpRequest>
             }
         });
         startNext();
+        if (!pending.isEmpty()) {
+            // a pipelining client waits for its earlier answers before more of its requests are read
+            ctx.channel().config().setAutoRead(false);
+        }
     }
 
     /**
@@ -107,6 +111,9 @@ final class EndpointHandler extends SimpleChannelInboundHandler<FullHttpRequest>
         ctx.executor().execute(() -> {
             busy = false;
             startNext();
+            if (pending.isEmpty()) {
+                ctx.channel().config().setAutoRead(true);
+            }
         });
     }
 
