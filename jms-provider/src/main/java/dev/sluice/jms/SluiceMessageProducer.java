@@ -274,7 +274,8 @@ public final class SluiceMessageProducer implements QueueSender, TopicPublisher 
             throw new JMSException("FIFO queue " + queue.name() + " cannot delay single messages (an SQS rule); "
                     + "set DelaySeconds on the queue instead of a delivery delay.");
         }
-        String group = queue.fifo() ? (encoded.groupId() != null ? encoded.groupId() : DEFAULT_GROUP) : null;
+        // a standard queue takes a MessageGroupId too (it orders nothing there), so JMSXGroupID reaches the receiver
+        String group = queue.fifo() && encoded.groupId() == null ? DEFAULT_GROUP : encoded.groupId();
         String dedup = encoded.deduplicationId();
         if (queue.fifo() && dedup == null && !queue.contentBasedDeduplication()) {
             // JMS sends are distinct messages even with equal bodies: de-duplicate only when asked to
