@@ -281,10 +281,16 @@ public final class SluiceMessageProducer implements QueueSender, TopicPublisher 
             // JMS sends are distinct messages even with equal bodies: de-duplicate only when asked to
             dedup = UUID.randomUUID().toString();
         }
-        OutgoingMessage out = new OutgoingMessage(encoded.body(), encoded.attributes(), delaySeconds, group, dedup, prio);
         if (session.acknowledger() instanceof TransactedAcknowledger tx) {
-            tx.send(new Transaction.Send(queue.name(), out), receipt -> assignId(message, m, receipt));
+            // the id is chosen now, so JMSMessageID is set when send returns, as the spec requires
+            String id = UUID.randomUUID().toString();
+            OutgoingMessage out = new OutgoingMessage(encoded.body(), encoded.attributes(), delaySeconds, group, dedup,
+                    prio, id);
+            tx.send(new Transaction.Send(queue.name(), out), receipt -> { });
+            assignId(message, m, new SendReceipt(id, null));
         } else {
+            OutgoingMessage out = new OutgoingMessage(encoded.body(), encoded.attributes(), delaySeconds, group, dedup,
+                    prio);
             assignId(message, m, session.connection().backend().send(queue.name(), out));
         }
     }

@@ -9,10 +9,17 @@ import java.util.Map;
  * @param groupId          FIFO MessageGroupId (JMSXGroupID), or null
  * @param deduplicationId  FIFO MessageDeduplicationId, or null for the queue's content-based de-duplication
  * @param priority         0–9; honoured by backends that can order by priority
+ * @param messageId        for a transacted send on a backend that can take it: the MessageId chosen before
+ *                         the commit (so JMSMessageID is known when send returns), else null
  */
 public record OutgoingMessage(String body, Map<String, WireAttribute> attributes, int delaySeconds, String groupId,
-                              String deduplicationId, int priority) {
+                              String deduplicationId, int priority, String messageId) {
     public OutgoingMessage {
         attributes = Map.copyOf(attributes);
+    }
+
+    public OutgoingMessage(String body, Map<String, WireAttribute> attributes, int delaySeconds, String groupId,
+                           String deduplicationId, int priority) {
+        this(body, attributes, delaySeconds, groupId, deduplicationId, priority, null);
     }
 }

@@ -107,7 +107,7 @@ public final class EmbeddedBackend implements QueueBackend {
 
     private static SendMessageRequest request(String queue, OutgoingMessage m) {
         return new SendMessageRequest(queue, m.body(), m.delaySeconds() == 0 ? null : m.delaySeconds(),
-                toEngine(m.attributes()), null, m.groupId(), m.deduplicationId(), m.priority(), null);
+                toEngine(m.attributes()), null, m.groupId(), m.deduplicationId(), m.priority(), null, m.messageId());
     }
 
     @Override

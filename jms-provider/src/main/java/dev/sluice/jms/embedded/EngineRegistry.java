@@ -37,10 +37,14 @@ public final class EngineRegistry {
         return s.engine;
     }
 
+    /**
+     * One user less. A durable engine closes with its last user (its data is on disk); a memory engine lives
+     * as long as the JVM, like an in-VM broker, so its queues outlive the connections that used them.
+     */
     public static synchronized void release(EngineOptions options) {
         String key = key(options);
         Shared s = ENGINES.get(key);
-        if (s != null && --s.users == 0) {
+        if (s != null && --s.users == 0 && options.storage() == EngineOptions.Storage.DURABLE) {
             ENGINES.remove(key);
             s.engine.close();
         }

@@ -150,7 +150,7 @@ public final class SendMessageOp {
             }
         }
         long seq = ctx.nextSequence();
-        String id = UUID.randomUUID().toString();
+        String id = r.messageId() != null ? r.messageId() : UUID.randomUUID().toString();
         // AWS: an explicit per-message delay, 0 included, overrides the queue's (FIFO only allows 0, meaning unset)
         int delay = r.delaySeconds() != null && (r.delaySeconds() > 0 || !q.fifo()) ? r.delaySeconds()
                 : q.settings().delaySeconds();

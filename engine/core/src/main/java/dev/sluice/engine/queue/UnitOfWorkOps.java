@@ -34,6 +34,13 @@ public final class UnitOfWorkOps {
         for (SendMessageRequest s : unit.sends()) {
             Queue q = involved.computeIfAbsent(s.queue(), ctx.queues::require);
             MessageValidation.validate(s, q.settings(), false);
+            if (s.messageId() != null) {
+                try {
+                    java.util.UUID.fromString(s.messageId());
+                } catch (IllegalArgumentException e) {
+                    throw SqsException.invalidParameter("MessageId", s.messageId(), "Must be a UUID.");
+                }
+            }
         }
         List<ReceiptHandles.Decoded> deletes = new ArrayList<>();
         for (UnitOfWork.Delete d : unit.deletes()) {
