@@ -187,6 +187,14 @@ public final class SqsEngine implements AutoCloseable {
 
     // ---- extensions for the JMS provider ----------------------------------------------------------
 
+    /**
+     * Deletes received messages without waiting for the disk flush (JMS AUTO_ACKNOWLEDGE and DUPS_OK): after
+     * a crash such a message may be delivered again, as with a classic broker's asynchronous acknowledgements.
+     */
+    public BatchResult<Void> acknowledgeBatch(String queue, List<BatchEntry<String>> receiptHandles) {
+        return deleting.deleteBatch(queue, receiptHandles, false);
+    }
+
     /** Peeks at visible messages in delivery order without receiving them. */
     public List<MessageView> browse(String queue, MessageFilter filter, int limit) {
         return receiving.browse(queue, filter, limit);

@@ -18,12 +18,12 @@ public final class AutoAcknowledger implements Acknowledger {
 
     @Override
     public void received(Delivered d) throws JMSException {
-        releaser.delete(List.of(d));
+        releaser.acknowledgeQuickly(List.of(d));
     }
 
     @Override
     public void listenerReturned(Delivered d) throws JMSException {
-        releaser.delete(List.of(d));
+        releaser.acknowledgeQuickly(List.of(d));
     }
 
     @Override

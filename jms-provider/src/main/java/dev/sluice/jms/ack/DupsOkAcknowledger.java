@@ -78,7 +78,7 @@ public final class DupsOkAcknowledger implements Acknowledger {
         if (!pending.isEmpty()) {
             List<Delivered> batch = new ArrayList<>(pending);
             pending.clear();
-            releaser.delete(batch);
+            releaser.acknowledgeQuickly(batch);
         }
     }
 }

@@ -80,14 +80,27 @@ public final class Releaser {
                 || text.contains("parameter ReceiptHandle is invalid");
     }
 
+    /** Acknowledges AUTO/DUPS_OK deliveries: deleted without waiting for the disk (see QueueBackend.acknowledge). */
+    public void acknowledgeQuickly(List<Delivered> messages) throws JMSException {
+        deleteAll(messages, false);
+    }
+
     public void delete(List<Delivered> messages) throws JMSException {
+        deleteAll(messages, true);
+    }
+
+    private void deleteAll(List<Delivered> messages, boolean durable) throws JMSException {
         java.util.Map<String, java.util.List<String>> byQueue = new java.util.LinkedHashMap<>();
         for (Delivered d : messages) {
             markSettled(d);
             byQueue.computeIfAbsent(d.queue(), q -> new java.util.ArrayList<>()).add(d.receiptHandle());
         }
         for (var e : byQueue.entrySet()) {
-            backend.delete(e.getKey(), e.getValue());
+            if (durable) {
+                backend.delete(e.getKey(), e.getValue());
+            } else {
+                backend.acknowledge(e.getKey(), e.getValue());
+            }
         }
     }
 }

@@ -41,6 +41,14 @@ public interface QueueBackend extends AutoCloseable {
 
     void delete(String queue, List<String> receiptHandles) throws JMSException;
 
+    /**
+     * Deletes for AUTO_ACKNOWLEDGE and DUPS_OK: a backend may answer before the delete is durable (a crash
+     * then redelivers, never loses). By default the same as {@link #delete}.
+     */
+    default void acknowledge(String queue, List<String> receiptHandles) throws JMSException {
+        delete(queue, receiptHandles);
+    }
+
     void changeVisibility(String queue, String receiptHandle, int seconds) throws JMSException;
 
     /** Requires {@link Capability#BROWSING}. */

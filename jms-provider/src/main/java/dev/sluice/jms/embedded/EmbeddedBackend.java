@@ -134,13 +134,23 @@ public final class EmbeddedBackend implements QueueBackend {
 
     @Override
     public void delete(String queue, List<String> receiptHandles) throws JMSException {
+        delete(queue, receiptHandles, true);
+    }
+
+    @Override
+    public void acknowledge(String queue, List<String> receiptHandles) throws JMSException {
+        delete(queue, receiptHandles, false);
+    }
+
+    private void delete(String queue, List<String> receiptHandles, boolean durable) throws JMSException {
         for (int from = 0; from < receiptHandles.size(); from += 10) {
             List<BatchEntry<String>> entries = new ArrayList<>();
             List<String> chunk = receiptHandles.subList(from, Math.min(receiptHandles.size(), from + 10));
             for (int i = 0; i < chunk.size(); i++) {
                 entries.add(new BatchEntry<>("m" + i, chunk.get(i)));
             }
-            BatchResult<Void> r = call(queue, () -> engine.deleteMessageBatch(queue, entries));
+            BatchResult<Void> r = call(queue, () -> durable ? engine.deleteMessageBatch(queue, entries)
+                    : engine.acknowledgeBatch(queue, entries));
             if (!r.failed().isEmpty()) {
                 BatchResult.Failure f = r.failed().get(0);
                 throw new JMSException("Acknowledging a message of queue " + queue + " in " + describe()

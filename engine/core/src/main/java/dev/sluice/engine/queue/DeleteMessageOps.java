@@ -42,6 +42,15 @@ public final class DeleteMessageOps {
     }
 
     public BatchResult<Void> deleteBatch(String queue, List<BatchEntry<String>> entries) {
+        return deleteBatch(queue, entries, true);
+    }
+
+    /**
+     * @param awaitDurable false for a Sluice extension (JMS AUTO_ACKNOWLEDGE): answer once the deletes are
+     *                     applied and queued for the store, without waiting for a disk flush. A process crash
+     *                     right after may redeliver such a message (at-least-once), never lose one.
+     */
+    public BatchResult<Void> deleteBatch(String queue, List<BatchEntry<String>> entries, boolean awaitDurable) {
         Queue q = ctx.queues.require(queue);
         BatchValidation.validate(entries, "DeleteMessageBatchRequestEntry");
         List<BatchResult.Success<Void>> ok = new ArrayList<>();
@@ -59,12 +68,12 @@ public final class DeleteMessageOps {
                 }
             }
             if (!ops.isEmpty()) {
-                durable = ctx.store.submit(ops);
+                durable = awaitDurable ? ctx.store.submit(ops) : ctx.store.submitLazy(ops);
             }
         } finally {
             q.lock.unlock();
         }
-        if (durable != null) {
+        if (durable != null && awaitDurable) {
             EngineContext.awaitDurable(durable);
         }
         return new BatchResult<>(ok, failed);
