@@ -502,7 +502,7 @@ public final class EngineBenchmark {
                 get("maxSeconds", "30"));
     }
 
-    private static java.util.Optional<String> cpuModel() {
+    static java.util.Optional<String> cpuModel() {
         try {
             return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
                     .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst();
@@ -511,7 +511,7 @@ public final class EngineBenchmark {
         }
     }
 
-    private static java.util.Optional<String> totalMemory() {
+    static java.util.Optional<String> totalMemory() {
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             return java.util.Optional.of((os.getTotalMemorySize() >> 20) + " MiB");
         }
@@ -538,7 +538,7 @@ public final class EngineBenchmark {
         System.err.println("[bench] " + String.format(Locale.ROOT, format, args));
     }
 
-    private static void deleteTree(Path dir) {
+    static void deleteTree(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }
