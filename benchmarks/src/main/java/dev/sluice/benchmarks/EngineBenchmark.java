@@ -77,31 +77,13 @@ public final class EngineBenchmark {
 
     private EngineBenchmark(Map<String, String> settings) {
         this.settings = settings;
-        StringBuilder b = new StringBuilder(BODY_BYTES);
-        for (int i = 0; i < BODY_BYTES; i++) {
-            b.append((char) ('a' + (i * 7 + i / 26) % 26));
-        }
-        this.body = b.toString();
+        this.body = BenchSettings.body(BODY_BYTES);
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> settings = new LinkedHashMap<>();
-        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("bench."))
-                .forEach(k -> settings.put(k.substring("bench.".length()), System.getProperty(k)));
-        for (String arg : args) {
-            if (arg.isBlank()) {
-                continue; // an empty ${bench.args} from the pom
-            }
-            int eq = arg.indexOf('=');
-            if (eq <= 0) {
-                System.err.println("Arguments are key=value, e.g. messages=50000 threads=1,4; got: " + arg);
-                System.exit(2);
-            }
-            settings.put(arg.substring(0, eq).trim(), arg.substring(eq + 1).trim());
-        }
+        Map<String, String> settings = BenchSettings.parse(args, "messages=50000 threads=1,4");
         // The engine logs each open at INFO; keep stderr for our progress lines.
-        Logger.getLogger("").setLevel(Level.WARNING);
-        Arrays.stream(Logger.getLogger("").getHandlers()).forEach(h -> h.setLevel(Level.WARNING));
+        BenchSettings.quietLogging();
         new EngineBenchmark(settings).run();
     }
 
