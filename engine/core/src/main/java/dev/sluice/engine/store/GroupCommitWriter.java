@@ -287,6 +287,7 @@ final class GroupCommitWriter {
             }
         } catch (Exception e) {
             rollbackAfter(e);
+            ops.forgetSequenceMark();
             restoreFullSync(e);
             IllegalStateException failure = new IllegalStateException(
                     storeName + ": transaction of " + units.size() + " units failed and was rolled back", e);

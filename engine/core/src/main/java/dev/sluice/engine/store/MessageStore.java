@@ -45,7 +45,10 @@ public interface MessageStore extends AutoCloseable {
     /** De-duplication entries that are still in force at {@code now}. */
     List<DedupRecord> loadDedup(long now);
 
-    /** The highest sequence number ever stored, or 0. */
+    /**
+     * A number at least as high as every sequence number ever stored (it may be higher: stores can reserve
+     * numbers ahead), or 0 for a store that never held one. New sequence numbers start above it.
+     */
     long maxSequence();
 
     /** Whether message bodies must stay in the engine's memory (true for a store that keeps nothing). */

@@ -33,6 +33,10 @@ final class OpStatements implements AutoCloseable {
 
     /** The highest sequence number written since the last {@link #flushSequenceMark()}. */
     private long pendingMaxSeq;
+    /** What the stored mark says: sequence numbers up to it are reserved, so most commits need not write it. */
+    private long markedUpTo;
+    /** How far ahead the mark reserves: one mark write per this many sequence numbers instead of per commit. */
+    static final long SEQUENCE_RESERVE = 10_000;
 
     OpStatements(Connection c) throws SQLException {
         try {
@@ -169,15 +173,23 @@ final class OpStatements implements AutoCloseable {
     }
 
     /**
-     * Records the highest sequence number of the current transaction, once per transaction rather than per op.
-     * A rolled-back unit may leave the mark higher than any stored row; a gap in sequence numbers is harmless.
+     * Keeps the stored mark at or above every sequence number written, reserving {@link #SEQUENCE_RESERVE}
+     * numbers at a time so that only about one commit in that many writes it. After a restart numbering goes on
+     * above the mark: a gap in sequence numbers is harmless, going backwards is not.
      */
     void flushSequenceMark() throws SQLException {
-        if (pendingMaxSeq > 0) {
-            raiseSequenceMark.setLong(1, pendingMaxSeq);
+        if (pendingMaxSeq > markedUpTo) {
+            long reserved = pendingMaxSeq + SEQUENCE_RESERVE;
+            raiseSequenceMark.setLong(1, reserved);
             raiseSequenceMark.executeUpdate();
-            pendingMaxSeq = 0;
+            markedUpTo = reserved;
         }
+        pendingMaxSeq = 0;
+    }
+
+    /** After a rolled-back transaction the stored mark may be lower than what this object remembers. */
+    void forgetSequenceMark() {
+        markedUpTo = 0;
     }
 
     /** Names an op for errors and logs: identifiers only, never bodies or attribute values. */
