@@ -1,6 +1,9 @@
 package dev.sluice.benchmarks;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.logging.Level;
@@ -32,6 +35,23 @@ final class BenchSettings {
             settings.put(arg.substring(0, eq).trim(), arg.substring(eq + 1).trim());
         }
         return settings;
+    }
+
+    /** A setting, or the fallback when it is absent or blank. */
+    static String get(Map<String, String> settings, String key, String fallback) {
+        String v = settings.get(key);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+
+    /** A comma-separated setting as lower-case items. */
+    static List<String> list(Map<String, String> settings, String key, String fallback) {
+        List<String> out = new ArrayList<>();
+        for (String s : get(settings, key, fallback).split(",")) {
+            if (!s.isBlank()) {
+                out.add(s.trim().toLowerCase(Locale.ROOT));
+            }
+        }
+        return out;
     }
 
     /** Engines and brokers log at INFO when they open; stderr is kept for the harness's progress lines. */

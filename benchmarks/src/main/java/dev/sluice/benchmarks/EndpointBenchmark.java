@@ -108,18 +108,11 @@ public final class EndpointBenchmark {
     // ---- settings --------------------------------------------------------------------------------------
 
     private String get(String key, String fallback) {
-        String v = settings.get(key);
-        return v == null || v.isBlank() ? fallback : v;
+        return BenchSettings.get(settings, key, fallback);
     }
 
     private List<String> list(String key, String fallback) {
-        List<String> out = new ArrayList<>();
-        for (String s : get(key, fallback).split(",")) {
-            if (!s.isBlank()) {
-                out.add(s.trim().toLowerCase(Locale.ROOT));
-            }
-        }
-        return out;
+        return BenchSettings.list(settings, key, fallback);
     }
 
     private int messagesFor(Workload w) {
