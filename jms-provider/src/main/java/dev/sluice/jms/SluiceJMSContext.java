@@ -5,6 +5,7 @@ import jakarta.jms.ConnectionMetaData;
 import jakarta.jms.Destination;
 import jakarta.jms.ExceptionListener;
 import jakarta.jms.IllegalStateRuntimeException;
+import jakarta.jms.JMSException;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSProducer;
@@ -38,6 +39,8 @@ public final class SluiceJMSContext implements JMSContext {
     private final AtomicInteger connectionUsers;
     private final int sessionMode;
     private SluiceSession session;
+    /** Set for a container's context: what closing it means (see {@link #managed}). */
+    private final Runnable onClose;
     private boolean autoStart = true;
     private volatile boolean closed;
 
@@ -49,6 +52,32 @@ public final class SluiceJMSContext implements JMSContext {
         this.connection = connection;
         this.connectionUsers = users;
         this.sessionMode = sessionMode;
+        this.onClose = null;
+    }
+
+    private SluiceJMSContext(SluiceConnection connection, SluiceSession session, Runnable onClose) throws JMSException {
+        this.connection = connection;
+        this.connectionUsers = new AtomicInteger(1);
+        this.sessionMode = session.getAcknowledgeMode();
+        this.session = session;
+        this.onClose = onClose;
+    }
+
+    /**
+     * A context for an application server (the resource adapter): over a pooled connection and a session the
+     * container chose, closed by handing both back ({@code onClose}) instead of closing them. As the
+     * specification requires in a Jakarta EE container, it does not make further contexts and does not let the
+     * application set a client id, an exception listener or stop the connection.
+     */
+    public static JMSContext managed(SluiceConnection connection, SluiceSession session, Runnable onClose)
+            throws JMSException {
+        return new SluiceJMSContext(connection, session, onClose);
+    }
+
+    private void refuseWhenManaged(String what) {
+        if (onClose != null) {
+            throw new IllegalStateRuntimeException(what + " is not allowed in a Jakarta EE container.");
+        }
     }
 
     static void checkMode(int mode) {
@@ -75,6 +104,7 @@ public final class SluiceJMSContext implements JMSContext {
     @Override
     public JMSContext createContext(int mode) {
         checkOpen();
+        refuseWhenManaged("JMSContext.createContext");
         checkMode(mode);
         connectionUsers.incrementAndGet();
         return new SluiceJMSContext(connection, connectionUsers, mode);
@@ -94,6 +124,7 @@ public final class SluiceJMSContext implements JMSContext {
     @Override
     public void setClientID(String clientID) {
         checkOpen();
+        refuseWhenManaged("setClientID");
         uncheckedRun(() -> connection.setClientID(clientID));
     }
 
@@ -112,6 +143,7 @@ public final class SluiceJMSContext implements JMSContext {
     @Override
     public void setExceptionListener(ExceptionListener listener) {
         checkOpen();
+        refuseWhenManaged("setExceptionListener");
         uncheckedRun(() -> connection.setExceptionListener(listener));
     }
 
@@ -124,6 +156,7 @@ public final class SluiceJMSContext implements JMSContext {
     @Override
     public void stop() {
         checkOpen();
+        refuseWhenManaged("stop");
         if (session != null && session.onDeliveryThread()) {
             throw new IllegalStateRuntimeException("A MessageListener must not stop its own JMSContext.");
         }
@@ -151,6 +184,10 @@ public final class SluiceJMSContext implements JMSContext {
             throw new IllegalStateRuntimeException("A MessageListener must not close its own JMSContext.");
         }
         closed = true;
+        if (onClose != null) {
+            onClose.run();
+            return;
+        }
         uncheckedRun(() -> {
             if (session != null) {
                 session.close();

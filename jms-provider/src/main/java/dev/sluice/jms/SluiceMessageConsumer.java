@@ -229,16 +229,45 @@ public final class SluiceMessageConsumer implements QueueReceiver {
         if (l == null || closed) {
             return;
         }
-        Received r = poll(waitMillis);
-        if (r == null) {
-            return;
+        deliverOne(l, waitMillis, listenerRunning);
+    }
+
+    /**
+     * For a container that runs deliveries on its own threads (the resource adapter's MDB activations):
+     * waits up to {@code waitMillis} for one message and runs {@code target} on the calling thread exactly as
+     * this consumer's MessageListener would be run — visibility extended while it works, then acknowledged
+     * by the session's mode if it returns, released for redelivery (with the redelivery back-off) if it throws.
+     *
+     * @return whether a message was delivered
+     */
+    public boolean deliverTo(MessageListener target, long waitMillis) throws JMSException {
+        checkOpen();
+        if (listener != null) {
+            throw new IllegalStateException("This consumer has a MessageListener of its own.");
         }
+        Received r;
+        receiving = Thread.currentThread();
+        try {
+            r = poll(waitMillis);
+        } finally {
+            receiving = null;
+            Thread.interrupted(); // close() may have interrupted a wait that had already ended
+        }
+        return r != null && deliver(target, r, session.listenerLock());
+    }
+
+    private boolean deliverOne(MessageListener l, long waitMillis, ReentrantLock listenerRunning) throws JMSException {
+        Received r = poll(waitMillis);
+        return r != null && deliver(l, r, listenerRunning);
+    }
+
+    private boolean deliver(MessageListener l, Received r, ReentrantLock listenerRunning) throws JMSException {
         listenerRunning.lock();
         try {
             if (closed || session.isClosed() || !session.connection().isStarted()) {
                 // stopped or closed while the message was on its way: give it back at once
                 session.connection().backend().changeVisibility(queue.name(), r.delivered.receiptHandle(), 0);
-                return;
+                return false;
             }
             session.releaser().hold(r.delivered);
             session.handOver(r.message, r.delivered, true);
@@ -263,6 +292,7 @@ public final class SluiceMessageConsumer implements QueueReceiver {
             } finally {
                 session.releaser().forget(r.delivered);
             }
+            return true;
         } finally {
             listenerRunning.unlock();
         }

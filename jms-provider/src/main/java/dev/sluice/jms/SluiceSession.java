@@ -39,6 +39,7 @@ import jakarta.jms.Topic;
 import jakarta.jms.TopicPublisher;
 import jakarta.jms.TopicSession;
 import jakarta.jms.TopicSubscriber;
+import jakarta.jms.TransactionInProgressException;
 
 import java.io.Serializable;
 import java.util.List;
@@ -72,6 +73,8 @@ public final class SluiceSession implements QueueSession, TopicSession {
     /** The thread that runs this session's CompletionListeners. */
     private volatile Thread completionThread;
     private volatile boolean closed;
+    /** Set by {@link #joinContainerTransactions()}: the container, not the application, commits and closes. */
+    private volatile boolean containerManaged;
 
     SluiceSession(SluiceConnection connection, int mode) {
         this.connection = connection;
@@ -185,9 +188,46 @@ public final class SluiceSession implements QueueSession, TopicSession {
         return mode;
     }
 
+    /**
+     * Hands this transacted session to an application server's transaction manager (the resource adapter's
+     * LocalTransaction): from now on the application's commit, rollback and close are refused or ignored as
+     * the specification requires inside a container transaction, and the container settles the work with
+     * {@link #commitContainerTransaction()} / {@link #rollbackContainerTransaction()}.
+     */
+    public void joinContainerTransactions() throws JMSException {
+        if (mode != SESSION_TRANSACTED) {
+            throw new IllegalStateException("Only a transacted session can take part in container transactions.");
+        }
+        containerManaged = true;
+    }
+
+    public void commitContainerTransaction() throws JMSException {
+        checkOpen();
+        ((TransactedAcknowledger) acknowledger).commit();
+    }
+
+    public void rollbackContainerTransaction() throws JMSException {
+        checkOpen();
+        ((TransactedAcknowledger) acknowledger).rollback();
+    }
+
+    /** Closes a session that {@link #joinContainerTransactions() joined container transactions}. */
+    public void closeByContainer() throws JMSException {
+        containerManaged = false;
+        close();
+    }
+
+    private void refuseInContainerTransaction(String what) throws TransactionInProgressException {
+        if (containerManaged) {
+            throw new TransactionInProgressException(what + " is not allowed in a container-managed transaction: "
+                    + "the transaction manager commits or rolls back this session's work.");
+        }
+    }
+
     @Override
     public void commit() throws JMSException {
         checkOpen();
+        refuseInContainerTransaction("commit()");
         if (!(acknowledger instanceof TransactedAcknowledger tx)) {
             throw new IllegalStateException("commit() needs a transacted session; this one is " + modeName() + ".");
         }
@@ -197,6 +237,7 @@ public final class SluiceSession implements QueueSession, TopicSession {
     @Override
     public void rollback() throws JMSException {
         checkOpen();
+        refuseInContainerTransaction("rollback()");
         if (!(acknowledger instanceof TransactedAcknowledger tx)) {
             throw new IllegalStateException("rollback() needs a transacted session; this one is " + modeName() + ".");
         }
@@ -525,6 +566,10 @@ public final class SluiceSession implements QueueSession, TopicSession {
         }
     }
 
+    ReentrantLock listenerLock() {
+        return listenerRunning;
+    }
+
     /** Returns once no listener of this session is running (unless called from one). */
     void awaitListenersIdle() {
         if (onDeliveryThread()) {
@@ -538,7 +583,8 @@ public final class SluiceSession implements QueueSession, TopicSession {
 
     @Override
     public void close() throws JMSException {
-        if (closed) {
+        if (closed || containerManaged) {
+            // a container-managed session lives on until its transaction is settled (closeByContainer)
             return;
         }
         if (onDeliveryThread()) {

@@ -1,0 +1,53 @@
+package dev.sluice.ra.it.app;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Session;
+import jakarta.resource.ConnectionFactoryDefinition;
+import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
+
+/** Sends inside a container-managed transaction, through @Resource or through the container's JMSContext. */
+@Stateless
+@ConnectionFactoryDefinition(name = Sender.FACTORY, interfaceName = "jakarta.jms.ConnectionFactory",
+        resourceAdapter = "sluice-ra", transactionSupport = TransactionSupportLevel.LocalTransaction)
+// Payara's @Inject JMSContext looks the factory up under its name + "__pm" (the name its own JMS resources get)
+@ConnectionFactoryDefinition(name = Sender.FACTORY + "__pm", interfaceName = "jakarta.jms.ConnectionFactory",
+        resourceAdapter = "sluice-ra", transactionSupport = TransactionSupportLevel.LocalTransaction)
+public class Sender {
+
+    public static final String FACTORY = "java:app/jms/sluice";
+
+    @Resource(lookup = FACTORY)
+    private ConnectionFactory factory;
+
+    @Inject
+    @JMSConnectionFactory(FACTORY)
+    private JMSContext context;
+
+    @Resource
+    private SessionContext ejb;
+
+    /** Through the classic API; {@code rollback} marks the transaction for rollback after the send. */
+    public void send(String queue, String text, boolean rollback) throws Exception {
+        try (var connection = factory.createConnection()) {
+            Session session = connection.createSession();
+            session.createProducer(session.createQueue(queue)).send(session.createTextMessage(text));
+        }
+        if (rollback) {
+            ejb.setRollbackOnly();
+        }
+    }
+
+    /** Through the injected JMSContext. */
+    public void sendWithContext(String queue, String text, boolean rollback) {
+        context.createProducer().send(context.createQueue(queue), text);
+        if (rollback) {
+            ejb.setRollbackOnly();
+        }
+    }
+}

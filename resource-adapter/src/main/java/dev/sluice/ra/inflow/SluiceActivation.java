@@ -1,0 +1,134 @@
+package dev.sluice.ra.inflow;
+
+import dev.sluice.jms.SluiceConnection;
+import dev.sluice.jms.SluiceConnectionFactory;
+import dev.sluice.jms.SluiceQueue;
+import dev.sluice.jms.SluiceSettings;
+import dev.sluice.ra.SluiceResourceAdapter;
+import jakarta.jms.JMSException;
+import jakarta.jms.Queue;
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.InvalidPropertyException;
+import jakarta.resource.spi.ResourceAdapterInternalException;
+import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import jakarta.resource.spi.work.WorkException;
+import jakarta.resource.spi.work.WorkManager;
+
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One MDB endpoint bound to one queue: a connection with the activation's settings and {@code maxSession}
+ * {@link SessionPoller}s on the WorkManager. Deactivation stops the polling, waits for deliveries in progress
+ * and gives back whatever was received but not delivered.
+ */
+public final class SluiceActivation {
+
+    private static final System.Logger LOG = System.getLogger(SluiceActivation.class.getName());
+    /** How long deactivation waits for deliveries in progress before it closes the connection anyway. */
+    private static final long DRAIN_SECONDS = 60;
+
+    private final SluiceResourceAdapter adapter;
+    private final MessageEndpointFactory endpoints;
+    private final SluiceActivationSpec spec;
+    private final List<SessionPoller> pollers = new ArrayList<>();
+    private SluiceConnection connection;
+
+    public SluiceActivation(SluiceResourceAdapter adapter, MessageEndpointFactory endpoints, SluiceActivationSpec spec) {
+        this.adapter = adapter;
+        this.endpoints = endpoints;
+        this.spec = spec;
+    }
+
+    public synchronized void start() throws ResourceException {
+        SluiceSettings settings = settings();
+        Queue queue = queue();
+        try {
+            connection = (SluiceConnection) new SluiceConnectionFactory(settings).createConnection();
+            connection.setExceptionListener(e -> LOG.log(System.Logger.Level.WARNING,
+                    "MDB connection for " + spec + ": " + e.getMessage()));
+            connection.start();
+            // resolve the queue now, so a missing queue fails the deployment instead of every poll
+            connection.createSession().close();
+            WorkManager work = adapter.workManager();
+            for (int i = 0; i < spec.getMaxSession(); i++) {
+                SessionPoller p = new SessionPoller(connection, queue, spec.getMessageSelector(), spec.dupsOk(),
+                        settings.waitTimeSeconds() * 1000L, endpoints);
+                pollers.add(p);
+                work.scheduleWork(p);
+            }
+        } catch (JMSException e) {
+            stop();
+            throw new ResourceAdapterInternalException("Could not activate the MDB for " + spec + " on " + settings
+                    + ": " + e.getMessage(), e);
+        } catch (WorkException e) {
+            stop();
+            throw new ResourceAdapterInternalException("The WorkManager refused the MDB sessions for " + spec + ": "
+                    + e.getMessage(), e);
+        }
+        LOG.log(System.Logger.Level.INFO, "MDB activated: " + spec);
+    }
+
+    /** The adapter's settings with this activation's own on top. */
+    private SluiceSettings settings() throws ResourceException {
+        SluiceSettings s = adapter.settings();
+        try {
+            s = with(s, "visibilityTimeout", spec.getVisibilityTimeout());
+            s = with(s, "waitTimeSeconds", spec.getWaitTimeSeconds());
+            s = with(s, "redeliveryDelay", spec.getRedeliveryDelay());
+            s = with(s, "redeliveryBackoff", spec.getRedeliveryBackoff());
+            return with(s, "maxRedeliveryDelay", spec.getMaxRedeliveryDelay());
+        } catch (JMSException e) {
+            throw new InvalidPropertyException("Invalid Sluice activation for " + spec + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static SluiceSettings with(SluiceSettings s, String name, Object value) throws JMSException {
+        return value == null ? s : s.with(name, value.toString());
+    }
+
+    private Queue queue() throws ResourceException {
+        if (spec.getDestination() != null && !spec.getDestination().isBlank()) {
+            return new SluiceQueue(spec.getDestination().trim());
+        }
+        try {
+            Object found = new InitialContext().lookup(spec.getDestinationLookup());
+            if (found instanceof Queue q) {
+                return q;
+            }
+            throw new InvalidPropertyException("destinationLookup: " + spec.getDestinationLookup()
+                    + " names " + found + ", not a jakarta.jms.Queue");
+        } catch (NamingException e) {
+            throw new InvalidPropertyException("destinationLookup: nothing is bound at " + spec.getDestinationLookup()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    public synchronized void stop() {
+        pollers.forEach(SessionPoller::release);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DRAIN_SECONDS);
+        try {
+            for (SessionPoller p : pollers) {
+                if (!p.awaitFinished(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    LOG.log(System.Logger.Level.WARNING, "An MDB delivery on " + spec + " was still running after "
+                            + DRAIN_SECONDS + " s of deactivation; its message will be redelivered.");
+                    break;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        pollers.clear();
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (JMSException e) {
+                LOG.log(System.Logger.Level.WARNING, "Closing the MDB connection for " + spec + ": " + e.getMessage());
+            }
+            connection = null;
+        }
+    }
+}
