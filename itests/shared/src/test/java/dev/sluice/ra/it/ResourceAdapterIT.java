@@ -112,18 +112,20 @@ class ResourceAdapterIT {
         Application app = app();
         int groups = 5;
         int perGroup = 20;
+        // the data directory outlives a run: this run's groups (and de-duplication ids) are its own
+        String run = Long.toString(System.currentTimeMillis(), 36);
         try (SqsClient sqs = Endpoint.client()) {
             String url = Endpoint.queueUrl(sqs, "it-groups.fifo");
             for (int i = 0; i < perGroup; i++) {
                 int seq = i;
                 List<SendMessageBatchRequestEntry> batch = IntStream.range(0, groups).mapToObj(g ->
-                        SendMessageBatchRequestEntry.builder().id("g" + g).messageGroupId("group-" + g)
-                                .messageDeduplicationId("group-" + g + "-" + seq).messageBody(Integer.toString(seq)).build()).toList();
+                        SendMessageBatchRequestEntry.builder().id("g" + g).messageGroupId(run + "-group-" + g)
+                                .messageDeduplicationId(run + "-" + g + "-" + seq).messageBody(Integer.toString(seq)).build()).toList();
                 assertThat(sqs.sendMessageBatch(b -> b.queueUrl(url).entries(batch)).failed()).isEmpty();
             }
         }
-        await().atMost(PATIENCE).until(() -> app.seen("it-groups.fifo").size() >= groups * perGroup);
-        List<String> seen = app.seen("it-groups.fifo");
+        await().atMost(PATIENCE).until(() -> ofRun(app.seen("it-groups.fifo"), run).size() >= groups * perGroup);
+        List<String> seen = ofRun(app.seen("it-groups.fifo"), run);
         assertThat(seen).hasSize(groups * perGroup);
         Map<String, List<Integer>> byGroup = new LinkedHashMap<>();
         Set<String> threads = new HashSet<>();
@@ -136,6 +138,10 @@ class ResourceAdapterIT {
         assertThat(byGroup).hasSize(groups);
         byGroup.forEach((group, sequence) -> assertThat(sequence).as(group).isEqualTo(inOrder));
         assertThat(threads).as("sessions that delivered").hasSizeGreaterThan(1);
+    }
+
+    private static List<String> ofRun(List<String> seen, String run) {
+        return seen.stream().filter(s -> s.startsWith(run + "-")).toList();
     }
 
     @Test
