@@ -19,7 +19,7 @@ import java.util.Map;
 public class TaskProcessingApp {
 
     /** Deliberately short, so that the work (longer) would outlast it without the listener's extension. */
-    public static final int VISIBILITY_SECONDS = 1;
+    public static final int VISIBILITY_SECONDS = 2;
 
     @Inject
     TaskSubmitter submitter;
