@@ -16,7 +16,9 @@ import jakarta.jms.JMSContext;
  * hands each thread its own context. In Weld SE a request is a method annotated
  * {@code @ActivateRequestContext} (or a {@code RequestContextController} activation), e.g. each
  * {@code onMessage} of a listener bean, as each delivery to an MDB is a request in an application server.
- * Other session modes: inject the {@link ConnectionFactory} and create the context yourself.
+ * As there, the request owns the context: close(), commit(), acknowledge() and the like are refused
+ * ({@link ContainerManagedContext}). Other session modes, or a context of your own: inject the
+ * {@link ConnectionFactory} and create it.
  */
 @Dependent
 public class JMSContextProducer {
@@ -24,10 +26,10 @@ public class JMSContextProducer {
     @Produces
     @RequestScoped
     JMSContext context(ConnectionFactory factory) {
-        return factory.createContext(JMSContext.AUTO_ACKNOWLEDGE);
+        return ContainerManagedContext.wrap(factory.createContext(JMSContext.AUTO_ACKNOWLEDGE));
     }
 
     void close(@Disposes JMSContext context) {
-        context.close();
+        ContainerManagedContext.closeManaged(context);
     }
 }

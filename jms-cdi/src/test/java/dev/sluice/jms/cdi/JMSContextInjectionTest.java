@@ -66,6 +66,13 @@ class JMSContextInjectionTest {
     }
 
     @Test
+    void theRequestOwnsTheInjectedContextSoClosingItIsRefused() throws Exception {
+        assertThatThrownBy(desk::closeContext).isInstanceOf(IllegalStateRuntimeException.class)
+                .hasMessageContaining("JMSContext.close() is not allowed on an injected JMSContext");
+        assertThat(desk.place("cdi-refused", "1")).startsWith("ID:");
+    }
+
+    @Test
     void concurrentRequestsOnSeveralThreadsEachUseTheirOwnContext() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {

@@ -21,6 +21,12 @@ public class OrderDesk {
         return message.getJMSMessageID();
     }
 
+    /** Tries to close the injected context, which its request owns. */
+    @ActivateRequestContext
+    public void closeContext() {
+        context.close();
+    }
+
     /** Hands out a consumer of the request's context: it must not survive the request. */
     @ActivateRequestContext
     public JMSConsumer consumerOf(String queue) {
