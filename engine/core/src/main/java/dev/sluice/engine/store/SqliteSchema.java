@@ -4,7 +4,6 @@ import org.sqlite.SQLiteConfig;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -105,7 +104,9 @@ final class SqliteSchema {
         // Readers can briefly meet a lock while the writer checkpoints or recovers the WAL index.
         config.setBusyTimeout(10_000);
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
-        return DriverManager.getConnection("jdbc:sqlite:" + dbFile, config.toProperties());
+        // config.createConnection, not DriverManager: in an application server the driver registered by one
+        // deployment's class loader is not found by the next (Payara: "No suitable driver" on redeploy)
+        return config.createConnection("jdbc:sqlite:" + dbFile);
     }
 
     /** Brings the schema to {@link #VERSION}; returns the version found before. */
