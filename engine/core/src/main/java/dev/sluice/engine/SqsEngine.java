@@ -25,6 +25,9 @@ import dev.sluice.engine.queue.VisibilityOps;
 import dev.sluice.engine.store.MemoryStore;
 import dev.sluice.engine.store.MessageStore;
 import dev.sluice.engine.store.SqliteStore;
+import dev.sluice.engine.topic.Publisher;
+import dev.sluice.engine.topic.SubscriptionSpec;
+import dev.sluice.engine.topic.TopicOps;
 
 import java.util.List;
 import java.util.Map;
@@ -47,6 +50,7 @@ public final class SqsEngine implements AutoCloseable {
     private final VisibilityOps visibility;
     private final MoveTaskOps moveTasks;
     private final UnitOfWorkOps units;
+    private final TopicOps topics;
 
     private SqsEngine(EngineOptions options, MessageStore store) {
         this.ctx = new EngineContext(options.clock(), store, options.region(), options.account(),
@@ -60,6 +64,8 @@ public final class SqsEngine implements AutoCloseable {
         this.moveTasks = new MoveTaskOps(ctx, redrive);
         this.units = new UnitOfWorkOps(ctx, sending);
         Recovery.restore(ctx);
+        this.topics = new TopicOps(ctx, admin, units);
+        topics.restore();
         options.clock().onAdvance(this::wakeWaiters);
     }
 
@@ -207,6 +213,51 @@ public final class SqsEngine implements AutoCloseable {
      */
     public List<SendMessageResult> commit(UnitOfWork unit) {
         return units.commit(unit);
+    }
+
+    // ---- topics (Sluice extension: fan-out to one queue per subscription) ------------------------------
+
+    /** How subscription selectors (text) become filters; the JMS provider installs its selector language. */
+    public void useSelectorCompiler(java.util.function.Function<String, MessageFilter> compiler) {
+        topics.useSelectorCompiler(compiler);
+    }
+
+    /**
+     * Adds a consumer to a subscription (creating it when needed).
+     *
+     * @return the subscription's queue, to receive from
+     * @throws dev.sluice.engine.topic.SubscriptionException if JMS's subscription rules refuse it
+     */
+    public String subscribe(SubscriptionSpec spec, String connectionId) {
+        return topics.subscribe(spec, connectionId);
+    }
+
+    /** A consumer of the subscription whose queue this is closed. */
+    public void releaseSubscription(String subscriptionQueue) {
+        topics.release(subscriptionQueue);
+    }
+
+    /** Deletes the durable subscription and its messages. */
+    public void unsubscribe(String clientId, String subscriptionName) {
+        topics.unsubscribe(clientId, subscriptionName);
+    }
+
+    /** Publishes to every subscription of the topic in one store commit; returns how many got the message. */
+    public int publish(String topic, SendMessageRequest message, Publisher publisher) {
+        return topics.publish(topic, message, publisher);
+    }
+
+    /** The sends a publish consists of, for a caller that commits them in a larger {@link UnitOfWork}. */
+    public List<SendMessageRequest> fanOut(String topic, SendMessageRequest message, Publisher publisher) {
+        return topics.fanOut(topic, message, publisher);
+    }
+
+    public List<String> subscriptionQueues(String topic) {
+        return topics.subscriptionQueues(topic);
+    }
+
+    public boolean topicHasConsumers(String topic) {
+        return topics.hasConsumers(topic);
     }
 
     private void wakeWaiters() {

@@ -35,6 +35,18 @@ public final class QueueAdminOps {
     }
 
     public String create(String name, Map<String, String> attributes, Map<String, String> tags) {
+        return create(name, attributes, tags, true);
+    }
+
+    /**
+     * Creates a queue the engine makes for itself (a topic subscription's): its tags are the engine's record of
+     * what the queue is for, so they may hold values longer than SQS allows a user's tag (a whole selector).
+     */
+    public String createOwned(String name, Map<String, String> tags) {
+        return create(name, Map.of(), tags, false);
+    }
+
+    private String create(String name, Map<String, String> attributes, Map<String, String> tags, boolean userTags) {
         if (name == null) {
             throw SqsException.missingParameter("QueueName");
         }
@@ -50,7 +62,8 @@ public final class QueueAdminOps {
         }
         QueueSettings settings = QueueSettings.empty(fifo).with(attrs, true);
         checkRedriveTarget(name, fifo, settings, attrs);
-        Map<String, String> validTags = Tags.validateNew(Map.of(), tags == null ? Map.of() : tags, name);
+        Map<String, String> validTags = !userTags ? Map.copyOf(tags)
+                : Tags.validateNew(Map.of(), tags == null ? Map.of() : tags, name);
         CompletableFuture<Void> durable;
         synchronized (lifecycle) {
             long now = ctx.now();

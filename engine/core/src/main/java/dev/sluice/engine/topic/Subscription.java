@@ -1,0 +1,31 @@
+package dev.sluice.engine.topic;
+
+import dev.sluice.engine.model.MessageFilter;
+
+import java.util.Objects;
+
+/** A subscription and the queue it fills; guarded by {@link TopicOps}'s lock. */
+final class Subscription {
+
+    final SubscriptionSpec spec;
+    final String queue;
+    int consumers;
+    /** The connection of a non-durable subscriber, for noLocal. */
+    String ownerConnection;
+    /** The compiled selector, or null before the first publish that needs it. */
+    MessageFilter filter;
+
+    Subscription(SubscriptionSpec spec, String queue) {
+        this.spec = spec;
+        this.queue = queue;
+    }
+
+    /** Whether noLocal leaves this publisher's messages out of the subscription. */
+    boolean excludes(Publisher p) {
+        if (!spec.noLocal()) {
+            return false;
+        }
+        return spec.durable() ? spec.clientId() != null && spec.clientId().equals(p.clientId())
+                : ownerConnection != null && Objects.equals(ownerConnection, p.connectionId());
+    }
+}
