@@ -1,6 +1,7 @@
 package dev.sluice.jms;
 
 import dev.sluice.jms.backend.Capability;
+import dev.sluice.jms.backend.Publication;
 import dev.sluice.jms.backend.QueueBackend;
 import dev.sluice.jms.backend.QueueInfo;
 import dev.sluice.jms.message.ObjectMessagePolicy;
@@ -48,6 +49,9 @@ public final class SluiceConnection implements QueueConnection, TopicConnection 
     private final ObjectMessagePolicy objectPolicy;
     private final List<SluiceSession> sessions = new CopyOnWriteArrayList<>();
     private final List<SluiceTemporaryQueue> temporaryQueues = new CopyOnWriteArrayList<>();
+    private final List<SluiceTemporaryTopic> temporaryTopics = new CopyOnWriteArrayList<>();
+    /** Identifies this connection to the engine, for subscriptions with noLocal. */
+    private final String connectionId = UUID.randomUUID().toString();
     private final Map<String, QueueInfo> queues = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scheduler;
 
@@ -171,6 +175,8 @@ public final class SluiceConnection implements QueueConnection, TopicConnection 
             }
         }
         temporaryQueues.clear();
+        // a temporary topic is only a name: its subscriptions ended with the sessions' consumers
+        temporaryTopics.clear();
         scheduler.shutdownNow();
         backend.close();
         if (first != null) {
@@ -266,7 +272,7 @@ public final class SluiceConnection implements QueueConnection, TopicConnection 
             return q.getQueueName();
         }
         if (destination instanceof Topic) {
-            throw new InvalidDestinationException("Topics are not available yet: " + destination);
+            throw new InvalidDestinationException(destination + " is a topic; this operation needs a queue.");
         }
         throw new InvalidDestinationException("Not a queue Sluice can use: " + destination);
     }
@@ -290,6 +296,43 @@ public final class SluiceConnection implements QueueConnection, TopicConnection 
         backend.deleteQueue(q.getQueueName());
         temporaryQueues.remove(q);
         queues.remove(q.getQueueName());
+    }
+
+    // ---- topics -------------------------------------------------------------------------------------
+
+    String connectionId() {
+        return connectionId;
+    }
+
+    /** Who publishes from this connection, for subscriptions with noLocal. */
+    synchronized Publication publication() {
+        return new Publication(connectionId, clientId);
+    }
+
+    /** The client identifier subscriptions are named under (null if none); using it freezes it. */
+    synchronized String subscriptionClientId() {
+        clientIdFrozen = true;
+        return clientId;
+    }
+
+    /** The facts of a subscription's queue, which the engine created (never auto-created here). */
+    QueueInfo subscriptionQueue(String name) throws JMSException {
+        return backend.queue(name);
+    }
+
+    SluiceTemporaryTopic createTemporaryTopic() throws JMSException {
+        checkOpen();
+        SluiceTemporaryTopic t = new SluiceTemporaryTopic(SluiceTemporaryTopic.PREFIX + UUID.randomUUID(), this);
+        temporaryTopics.add(t);
+        return t;
+    }
+
+    void deleteTemporaryTopic(SluiceTemporaryTopic t) throws JMSException {
+        checkOpen();
+        if (backend.topicHasConsumers(t.getTopicName())) {
+            throw new IllegalStateException("Temporary topic " + t.getTopicName() + " still has subscribers.");
+        }
+        temporaryTopics.remove(t);
     }
 
     void requireCapability(Capability capability) throws JMSException {

@@ -5,8 +5,8 @@ import dev.sluice.jms.backend.IncomingMessage;
 import dev.sluice.jms.backend.MessagePredicate;
 import dev.sluice.jms.backend.QueueInfo;
 import dev.sluice.jms.message.MessageCodec;
+import dev.sluice.jms.message.SelectorPredicate;
 import dev.sluice.jms.message.SluiceMessage;
-import dev.sluice.jms.selector.MessageSelector;
 import jakarta.jms.Destination;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.JMSException;
@@ -14,17 +14,21 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.Queue;
 import jakarta.jms.QueueReceiver;
+import jakarta.jms.Topic;
+import jakarta.jms.TopicSubscriber;
 
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Receives from one queue, synchronously or through a MessageListener. Each message is received with the
  * visibility timeout (the factory's setting or the queue's own), which is the window to acknowledge it.
+ * A topic subscriber receives from its subscription's queue, and leaves the subscription when it closes.
  */
-public final class SluiceMessageConsumer implements QueueReceiver {
+public final class SluiceMessageConsumer implements QueueReceiver, TopicSubscriber {
 
     private final SluiceSession session;
     private final Destination destination;
@@ -33,19 +37,35 @@ public final class SluiceMessageConsumer implements QueueReceiver {
     private final MessagePredicate filter;
     private volatile Integer visibilityTimeout;
     private volatile MessageListener listener;
+    private final boolean noLocal;
+    /** Set for a topic subscriber: its subscription is left once, however the consumer closes. */
+    private final AtomicBoolean subscribed;
     private volatile boolean closed;
     private volatile Thread receiving;
 
     SluiceMessageConsumer(SluiceSession session, Destination destination, QueueInfo queue, String selector)
             throws JMSException {
+        this(session, destination, queue, selector, SelectorPredicate.of(selector), false, false);
+    }
+
+    /**
+     * A consumer of a topic subscription whose queue is {@code queue}: the engine applied the selector when it
+     * fanned the messages out, so receives take every message of the queue.
+     */
+    static SluiceMessageConsumer ofSubscription(SluiceSession session, Topic topic, QueueInfo queue, String selector,
+                                                boolean noLocal) throws JMSException {
+        return new SluiceMessageConsumer(session, topic, queue, selector, null, noLocal, true);
+    }
+
+    private SluiceMessageConsumer(SluiceSession session, Destination destination, QueueInfo queue, String selector,
+                                  MessagePredicate filter, boolean noLocal, boolean subscription) {
         this.session = session;
         this.destination = destination;
         this.queue = queue;
         this.selectorText = selector;
-        MessageSelector parsed = MessageSelector.parse(selector);
-        this.filter = selector == null || selector.isBlank() ? null
-                : (attributes, id, priority, sent, group, count) -> parsed.matches(
-                        MessageCodec.selectorValues(attributes, id, priority, sent, group, count + 1)::apply);
+        this.filter = filter;
+        this.noLocal = noLocal;
+        this.subscribed = subscription ? new AtomicBoolean(true) : null;
         Integer configured = session.connection().settings().visibilityTimeout();
         this.visibilityTimeout = configured;
     }
@@ -77,7 +97,25 @@ public final class SluiceMessageConsumer implements QueueReceiver {
     @Override
     public Queue getQueue() throws JMSException {
         checkOpen();
-        return (Queue) destination;
+        if (!(destination instanceof Queue q)) {
+            throw new IllegalStateException("This consumer subscribes to " + destination + ", not to a queue.");
+        }
+        return q;
+    }
+
+    @Override
+    public Topic getTopic() throws JMSException {
+        checkOpen();
+        if (!(destination instanceof Topic t)) {
+            throw new IllegalStateException("This consumer receives from " + destination + ", not from a topic.");
+        }
+        return t;
+    }
+
+    @Override
+    public boolean getNoLocal() throws JMSException {
+        checkOpen();
+        return noLocal;
     }
 
     @Override
@@ -306,17 +344,37 @@ public final class SluiceMessageConsumer implements QueueReceiver {
             // the spec allows a listener to close its own consumer: finish after it returns
             closed = true;
             session.removed(this);
+            leaveSubscription();
             return;
         }
-        closeQuietly();
+        stopReceiving();
         session.removed(this);
+        leaveSubscription();
     }
 
-    void closeQuietly() {
+    private void stopReceiving() {
         closed = true;
         Thread t = receiving;
         if (t != null) {
             t.interrupt();
+        }
+    }
+
+    /** The session closes its consumers: one that cannot leave its subscription must not stop the others. */
+    void closeQuietly() {
+        stopReceiving();
+        try {
+            leaveSubscription();
+        } catch (JMSException e) {
+            // the subscription stays counted as active until the engine restarts; say so rather than hide it
+            System.getLogger(SluiceMessageConsumer.class.getName()).log(System.Logger.Level.WARNING,
+                    "Could not leave the subscription of queue " + queue.name() + ": " + e.getMessage());
+        }
+    }
+
+    private void leaveSubscription() throws JMSException {
+        if (subscribed != null && subscribed.compareAndSet(true, false)) {
+            session.connection().backend().releaseSubscription(queue.name());
         }
     }
 }

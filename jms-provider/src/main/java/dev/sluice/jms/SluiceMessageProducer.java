@@ -2,6 +2,7 @@ package dev.sluice.jms;
 
 import dev.sluice.jms.ack.TransactedAcknowledger;
 import dev.sluice.jms.backend.OutgoingMessage;
+import dev.sluice.jms.backend.Publication;
 import dev.sluice.jms.backend.QueueInfo;
 import dev.sluice.jms.backend.SendReceipt;
 import dev.sluice.jms.backend.Transaction;
@@ -136,13 +137,20 @@ public final class SluiceMessageProducer implements QueueSender, TopicPublisher 
 
     @Override
     public Queue getQueue() throws JMSException {
-        return (Queue) getDestination();
+        Destination d = getDestination();
+        if (d instanceof Topic) {
+            throw new IllegalStateException("This producer publishes to " + d + ", not to a queue.");
+        }
+        return (Queue) d;
     }
 
     @Override
     public Topic getTopic() throws JMSException {
-        checkOpen();
-        throw new JMSException("Topics are not available in this version of Sluice.");
+        Destination d = getDestination();
+        if (d != null && !(d instanceof Topic)) {
+            throw new IllegalStateException("This producer sends to " + d + ", not to a topic.");
+        }
+        return (Topic) d;
     }
 
     static int checkDeliveryMode(int mode) throws JMSException {
@@ -258,15 +266,12 @@ public final class SluiceMessageProducer implements QueueSender, TopicPublisher 
         }
         checkDeliveryMode(mode);
         checkPriority(prio);
+        if (to instanceof Topic topic) {
+            doPublish(topic, message, mode, prio, ttl);
+            return;
+        }
         QueueInfo queue = session.connection().queueInfo(to);
-        long now = System.currentTimeMillis();
-        message.setJMSDestination(to);
-        message.setJMSDeliveryMode(mode);
-        message.setJMSPriority(prio);
-        message.setJMSExpiration(ttl > 0 ? now + ttl : 0);
-        message.setJMSTimestamp(disableMessageTimestamp ? 0 : now);
-        message.setJMSDeliveryTime(now + deliveryDelay);
-        message.setJMSMessageID(null);
+        stampHeaders(message, to, mode, prio, ttl, null);
         SluiceMessage m = message instanceof SluiceMessage own ? own : SluiceMessage.copyOf(message);
         OutgoingMessage encoded = MessageCodec.encode(m);
         int delaySeconds = (int) ((deliveryDelay + 999) / 1000);
@@ -293,6 +298,42 @@ public final class SluiceMessageProducer implements QueueSender, TopicPublisher 
                     prio);
             assignId(message, m, session.connection().backend().send(queue.name(), out));
         }
+    }
+
+    /**
+     * A publish: the message id is chosen here and travels with the message (each subscription queue holds a copy
+     * under its own SQS MessageId), so every subscriber sees the JMSMessageID the publisher saw.
+     */
+    private void doPublish(Topic topic, Message message, int mode, int prio, long ttl) throws JMSException {
+        String topicName = TopicSubscriptions.topicName(topic);
+        session.connection().requireCapability(dev.sluice.jms.backend.Capability.TOPICS);
+        String id = UUID.randomUUID().toString();
+        stampHeaders(message, topic, mode, prio, ttl, "ID:" + id);
+        SluiceMessage m = message instanceof SluiceMessage own ? own : SluiceMessage.copyOf(message);
+        OutgoingMessage encoded = MessageCodec.encode(m);
+        int delaySeconds = (int) ((deliveryDelay + 999) / 1000);
+        OutgoingMessage out = new OutgoingMessage(encoded.body(), encoded.attributes(), delaySeconds, encoded.groupId(),
+                encoded.deduplicationId(), prio, id);
+        Publication from = session.connection().publication();
+        if (session.acknowledger() instanceof TransactedAcknowledger tx) {
+            tx.send(new Transaction.Send(topicName, out, from), receipt -> { });
+        } else {
+            session.connection().backend().publish(topicName, out, from);
+        }
+        assignId(message, m, new SendReceipt(id, null));
+    }
+
+    /** Sets the headers a send sets; {@code messageId} is null unless chosen before the send (a publish). */
+    private void stampHeaders(Message message, Destination to, int mode, int prio, long ttl, String messageId)
+            throws JMSException {
+        long now = System.currentTimeMillis();
+        message.setJMSDestination(to);
+        message.setJMSDeliveryMode(mode);
+        message.setJMSPriority(prio);
+        message.setJMSExpiration(ttl > 0 ? now + ttl : 0);
+        message.setJMSTimestamp(disableMessageTimestamp ? 0 : now);
+        message.setJMSDeliveryTime(now + deliveryDelay);
+        message.setJMSMessageID(messageId);
     }
 
     private void assignId(Message original, SluiceMessage sent, SendReceipt receipt) {

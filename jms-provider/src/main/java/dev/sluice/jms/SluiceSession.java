@@ -287,7 +287,10 @@ public final class SluiceSession implements QueueSession, TopicSession {
     @Override
     public MessageProducer createProducer(Destination destination) throws JMSException {
         checkOpen();
-        if (destination != null) {
+        if (destination instanceof Topic topic) {
+            connection.requireCapability(Capability.TOPICS);
+            TopicSubscriptions.topicName(topic);
+        } else if (destination != null) {
             connection.queueInfo(destination);
         }
         SluiceMessageProducer p = new SluiceMessageProducer(this, destination);
@@ -305,13 +308,16 @@ public final class SluiceSession implements QueueSession, TopicSession {
         return createConsumer(destination, messageSelector, false);
     }
 
-    /** noLocal has no effect on queues (the spec leaves it to topics). */
+    /** noLocal has no effect on queues (the spec leaves it to topics); a topic gets a non-durable subscription. */
     @Override
     public MessageConsumer createConsumer(Destination destination, String messageSelector, boolean noLocal)
             throws JMSException {
         checkOpen();
         if (destination == null) {
             throw new InvalidDestinationException("A consumer needs a destination.");
+        }
+        if (destination instanceof Topic topic) {
+            return added(TopicSubscriptions.nonDurable(this, topic, messageSelector, noLocal));
         }
         if (destination instanceof SluiceTemporaryQueue t && t.owner() != connection) {
             throw new InvalidDestinationException("Temporary queue " + t.getQueueName()
@@ -391,87 +397,92 @@ public final class SluiceSession implements QueueSession, TopicSession {
         return consumers.stream().anyMatch(c -> c.destination().equals(q));
     }
 
-    // ---- topics: not yet --------------------------------------------------------------------------
-
-    private static JMSException noTopics() {
-        return new JMSException("Topics are not available in this version of Sluice; use queues.", "TopicsUnavailable");
-    }
+    // ---- topics: fan-out to one queue per subscription (TopicSubscriptions has the rules) -------------
 
     @Override
     public Topic createTopic(String topicName) throws JMSException {
         checkOpen();
-        throw noTopics();
+        connection.requireCapability(Capability.TOPICS);
+        if (topicName == null || topicName.isEmpty()) {
+            throw new InvalidDestinationException("A topic name must not be empty.");
+        }
+        return new SluiceTopic(topicName);
     }
 
     @Override
     public TemporaryTopic createTemporaryTopic() throws JMSException {
         checkOpen();
-        throw noTopics();
+        connection.requireCapability(Capability.TOPICS);
+        return connection.createTemporaryTopic();
     }
 
     @Override
     public TopicSubscriber createSubscriber(Topic topic) throws JMSException {
-        throw noTopics();
+        return createSubscriber(topic, null, false);
     }
 
     @Override
     public TopicSubscriber createSubscriber(Topic topic, String messageSelector, boolean noLocal) throws JMSException {
-        throw noTopics();
+        return added(TopicSubscriptions.nonDurable(this, topic, messageSelector, noLocal));
     }
 
     @Override
     public TopicPublisher createPublisher(Topic topic) throws JMSException {
-        throw noTopics();
+        return (TopicPublisher) createProducer(topic);
     }
 
     @Override
     public MessageConsumer createSharedConsumer(Topic topic, String sharedSubscriptionName) throws JMSException {
-        throw noTopics();
+        return createSharedConsumer(topic, sharedSubscriptionName, null);
     }
 
     @Override
     public MessageConsumer createSharedConsumer(Topic topic, String sharedSubscriptionName, String messageSelector)
             throws JMSException {
-        throw noTopics();
+        return added(TopicSubscriptions.shared(this, topic, sharedSubscriptionName, messageSelector, false));
     }
 
     @Override
     public TopicSubscriber createDurableSubscriber(Topic topic, String name) throws JMSException {
-        throw noTopics();
+        return createDurableSubscriber(topic, name, null, false);
     }
 
     @Override
     public TopicSubscriber createDurableSubscriber(Topic topic, String name, String messageSelector, boolean noLocal)
             throws JMSException {
-        throw noTopics();
+        return added(TopicSubscriptions.durable(this, topic, name, messageSelector, noLocal));
     }
 
     @Override
     public MessageConsumer createDurableConsumer(Topic topic, String name) throws JMSException {
-        throw noTopics();
+        return createDurableSubscriber(topic, name, null, false);
     }
 
     @Override
     public MessageConsumer createDurableConsumer(Topic topic, String name, String messageSelector, boolean noLocal)
             throws JMSException {
-        throw noTopics();
+        return createDurableSubscriber(topic, name, messageSelector, noLocal);
     }
 
     @Override
     public MessageConsumer createSharedDurableConsumer(Topic topic, String name) throws JMSException {
-        throw noTopics();
+        return createSharedDurableConsumer(topic, name, null);
     }
 
     @Override
     public MessageConsumer createSharedDurableConsumer(Topic topic, String name, String messageSelector)
             throws JMSException {
-        throw noTopics();
+        return added(TopicSubscriptions.shared(this, topic, name, messageSelector, true));
     }
 
     @Override
     public void unsubscribe(String name) throws JMSException {
-        checkOpen();
-        throw noTopics();
+        TopicSubscriptions.unsubscribe(this, name);
+    }
+
+    private SluiceMessageConsumer added(SluiceMessageConsumer c) {
+        consumers.add(c);
+        return c;
     }
 
     // ---- the session's MessageListener (an application-server facility) -------------------------------

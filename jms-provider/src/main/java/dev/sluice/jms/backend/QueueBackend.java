@@ -61,6 +61,44 @@ public interface QueueBackend extends AutoCloseable {
      */
     List<SendReceipt> commit(Transaction transaction) throws JMSException;
 
+    // ---- topics: require Capability.TOPICS; a backend without them refuses, naming itself -------------
+
+    /**
+     * Adds a consumer to a subscription, creating it if needed.
+     *
+     * @param connectionId the subscriber's connection (for noLocal)
+     * @return the queue the subscription's messages are in
+     */
+    default String subscribe(Subscription subscription, String connectionId) throws JMSException {
+        throw topicsUnavailable();
+    }
+
+    /** A consumer of the subscription with this queue has closed. */
+    default void releaseSubscription(String subscriptionQueue) throws JMSException {
+        throw topicsUnavailable();
+    }
+
+    /** Deletes a durable subscription: InvalidDestinationException if unknown, IllegalStateException if in use. */
+    default void unsubscribe(String clientId, String name) throws JMSException {
+        throw topicsUnavailable();
+    }
+
+    /** Delivers the message to every subscription of the topic (atomically with {@link Capability#TOPICS}). */
+    default void publish(String topic, OutgoingMessage message, Publication publisher) throws JMSException {
+        throw topicsUnavailable();
+    }
+
+    /** Whether a consumer is subscribed to the topic. */
+    default boolean topicHasConsumers(String topic) throws JMSException {
+        throw topicsUnavailable();
+    }
+
+    private JMSException topicsUnavailable() {
+        return new JMSException(Capability.TOPICS.description() + " are not available with " + describe()
+                + ": Amazon SQS has no topics. Use the embedded engine (sluice:embedded) for them.",
+                "UnsupportedCapability");
+    }
+
     @Override
     void close();
 }

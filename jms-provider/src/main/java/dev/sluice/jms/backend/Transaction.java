@@ -8,7 +8,14 @@ import java.util.List;
  */
 public record Transaction(List<Send> sends, List<Ack> acks) {
 
-    public record Send(String queue, OutgoingMessage message) {
+    /**
+     * A buffered send; with a {@code publication} it is a publish and {@code queue} is the topic's name, fanned
+     * out to the topic's subscriptions at commit.
+     */
+    public record Send(String queue, OutgoingMessage message, Publication publication) {
+        public Send(String queue, OutgoingMessage message) {
+            this(queue, message, null);
+        }
     }
 
     public record Ack(String queue, String receiptHandle) {

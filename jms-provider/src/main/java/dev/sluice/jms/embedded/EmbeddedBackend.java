@@ -16,15 +16,23 @@ import dev.sluice.engine.model.SendMessageResult;
 import dev.sluice.engine.queue.RedrivePolicy;
 import dev.sluice.engine.queue.StoreFailure;
 import dev.sluice.engine.queue.UnitOfWork;
+import dev.sluice.engine.topic.Publisher;
+import dev.sluice.engine.topic.SubscriptionException;
+import dev.sluice.engine.topic.SubscriptionSpec;
 import dev.sluice.jms.backend.Capability;
 import dev.sluice.jms.backend.IncomingMessage;
 import dev.sluice.jms.backend.MessagePredicate;
 import dev.sluice.jms.backend.OutgoingMessage;
+import dev.sluice.jms.backend.Publication;
 import dev.sluice.jms.backend.QueueBackend;
 import dev.sluice.jms.backend.QueueInfo;
 import dev.sluice.jms.backend.SendReceipt;
+import dev.sluice.jms.backend.Subscription;
 import dev.sluice.jms.backend.Transaction;
 import dev.sluice.jms.backend.WireAttribute;
+import dev.sluice.jms.message.SelectorPredicate;
+import jakarta.jms.IllegalStateException;
+import jakarta.jms.InvalidSelectorException;
 import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageFormatException;
@@ -52,6 +60,18 @@ public final class EmbeddedBackend implements QueueBackend {
     public EmbeddedBackend(EngineOptions options) {
         this.options = options;
         this.engine = EngineRegistry.acquire(options);
+        engine.useSelectorCompiler(EmbeddedBackend::compileSelector);
+    }
+
+    /** Subscription selectors are checked when the consumer is created, so one stored in the engine parses. */
+    private static MessageFilter compileSelector(String selector) {
+        try {
+            MessagePredicate p = SelectorPredicate.of(selector);
+            return p == null ? v -> true : toFilter(p);
+        } catch (InvalidSelectorException e) {
+            throw new java.lang.IllegalStateException("Stored subscription selector '" + selector
+                    + "' does not parse: " + e.getMessage(), e);
+        }
     }
 
     public SqsEngine engine() {
@@ -178,14 +198,91 @@ public final class EmbeddedBackend implements QueueBackend {
         return out;
     }
 
+    // ---- topics --------------------------------------------------------------------------------------
+
+    @Override
+    public String subscribe(Subscription s, String connectionId) throws JMSException {
+        try {
+            return engine.subscribe(new SubscriptionSpec(s.topic(), s.clientId(), s.name(), s.durable(), s.shared(),
+                    s.selector(), s.noLocal()), connectionId);
+        } catch (SubscriptionException e) {
+            throw translate(e);
+        } catch (SqsException e) {
+            throw translate(s.topic(), e);
+        } catch (StoreFailure e) {
+            throw failure("subscribing to topic " + s.topic(), e);
+        }
+    }
+
+    @Override
+    public void releaseSubscription(String subscriptionQueue) throws JMSException {
+        call(subscriptionQueue, () -> {
+            engine.releaseSubscription(subscriptionQueue);
+            return null;
+        });
+    }
+
+    @Override
+    public void unsubscribe(String clientId, String name) throws JMSException {
+        try {
+            engine.unsubscribe(clientId, name);
+        } catch (SubscriptionException e) {
+            throw translate(e);
+        } catch (StoreFailure e) {
+            throw failure("unsubscribing " + name, e);
+        }
+    }
+
+    @Override
+    public void publish(String topic, OutgoingMessage message, Publication p) throws JMSException {
+        call(topic, () -> engine.publish(topic, request(null, message), publisher(p)));
+    }
+
+    @Override
+    public boolean topicHasConsumers(String topic) {
+        return engine.topicHasConsumers(topic);
+    }
+
+    private static Publisher publisher(Publication p) {
+        return p == null ? Publisher.ANONYMOUS : new Publisher(p.connectionId(), p.clientId());
+    }
+
+    private JMSException translate(SubscriptionException e) {
+        JMSException j = switch (e.reason()) {
+            case UNKNOWN -> new InvalidDestinationException(e.getMessage(), "UnknownSubscription");
+            case ACTIVE -> new IllegalStateException(e.getMessage(), "SubscriptionInUse");
+            case CONFLICT -> new JMSException(e.getMessage(), "SubscriptionConflict");
+            case INVALID -> new JMSException(e.getMessage(), "InvalidSubscription");
+        };
+        j.setLinkedException(e);
+        return j;
+    }
+
     @Override
     public List<SendReceipt> commit(Transaction tx) throws JMSException {
-        List<SendMessageRequest> sends = tx.sends().stream().map(s -> request(s.queue(), s.message())).toList();
+        List<SendMessageRequest> sends = new ArrayList<>();
+        // a publish becomes one send per subscription, so receipts are matched back to the transaction's sends
+        List<Integer> receiptIndex = new ArrayList<>();
+        for (Transaction.Send s : tx.sends()) {
+            if (s.publication() == null) {
+                receiptIndex.add(sends.size());
+                sends.add(request(s.queue(), s.message()));
+            } else {
+                receiptIndex.add(-1);
+                sends.addAll(engine.fanOut(s.queue(), request(null, s.message()), publisher(s.publication())));
+            }
+        }
         List<UnitOfWork.Delete> deletes = tx.acks().stream()
                 .map(a -> new UnitOfWork.Delete(a.queue(), a.receiptHandle())).toList();
         try {
-            return engine.commit(new UnitOfWork(sends, deletes, List.of())).stream()
-                    .map(r -> new SendReceipt(r.messageId(), r.sequenceNumber())).toList();
+            List<SendMessageResult> results = engine.commit(new UnitOfWork(sends, deletes, List.of()));
+            List<SendReceipt> receipts = new ArrayList<>(tx.sends().size());
+            for (int i = 0; i < tx.sends().size(); i++) {
+                int at = receiptIndex.get(i);
+                receipts.add(at < 0 ? new SendReceipt(tx.sends().get(i).message().messageId(), null)
+                        : new SendReceipt(results.get(at).messageId(), results.get(at).sequenceNumber()));
+            }
+            return receipts;
         } catch (SqsException e) {
             TransactionRolledBackException rolledBack = new TransactionRolledBackException(
                     "The transaction was rolled back: " + e.getMessage(), e.error().code());

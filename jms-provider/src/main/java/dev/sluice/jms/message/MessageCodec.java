@@ -9,6 +9,8 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageFormatException;
 import jakarta.jms.Queue;
+import jakarta.jms.Topic;
+import dev.sluice.jms.SluiceTopic;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -74,6 +76,10 @@ public final class MessageCodec {
         if (correlation != null) {
             attributes.put(WireNames.CORRELATION_ID, correlation);
         }
+        WireAttribute published = publishedAttribute(m);
+        if (published != null) {
+            attributes.put(WireNames.TOPIC, published);
+        }
         String replyTo = replyToQueueName(m.getJMSReplyTo());
         if (replyTo != null) {
             attributes.put(WireNames.REPLY_TO_QUEUE_NAME, new WireAttribute(WireNames.STRING, replyTo, null));
@@ -106,7 +112,8 @@ public final class MessageCodec {
                 : BodyCodec.decode(marker.stringValue(), in.body(), policy);
 
         HeaderAttribute headers = HeaderAttribute.fromWire(attributes.get(WireNames.HEADERS), in.sentTimestamp());
-        m.setJMSMessageID("ID:" + in.messageId());
+        String[] published = published(attributes.get(WireNames.TOPIC));
+        m.setJMSMessageID("ID:" + (published == null ? in.messageId() : published[0]));
         m.setJMSDeliveryMode(headers.deliveryMode());
         m.setJMSPriority(headers.priority());
         m.setJMSTimestamp(headers.timestamp());
@@ -123,7 +130,9 @@ public final class MessageCodec {
         if (replyTo != null) {
             m.setJMSReplyTo(resolver.apply(replyTo));
         }
-        if (in.queue() != null) {
+        if (published != null) {
+            m.setJMSDestination(new SluiceTopic(published[1]));
+        } else if (in.queue() != null) {
             m.setJMSDestination(resolver.apply(in.queue()));
         }
 
@@ -175,6 +184,28 @@ public final class MessageCodec {
             return new WireAttribute(WireNames.BINARY, null, id.getBytes(StandardCharsets.UTF_8));
         }
         return new WireAttribute(WireNames.STRING, id, null);
+    }
+
+    /**
+     * A published message carries {@code <message id>;<topic>}: its copies in the subscription queues have SQS
+     * MessageIds of their own, and subscribers must see the publisher's JMSMessageID and the topic as JMSDestination.
+     */
+    private static WireAttribute publishedAttribute(Message m) throws JMSException {
+        if (!(m.getJMSDestination() instanceof Topic topic) || m.getJMSMessageID() == null) {
+            return null;
+        }
+        String id = m.getJMSMessageID().startsWith("ID:") ? m.getJMSMessageID().substring(3) : m.getJMSMessageID();
+        return new WireAttribute(WireNames.STRING, id + ";" + topic.getTopicName(), null);
+    }
+
+    /** [message id, topic], or null for a message sent to a queue. */
+    private static String[] published(WireAttribute attribute) {
+        if (attribute == null || attribute.stringValue() == null) {
+            return null;
+        }
+        String text = attribute.stringValue();
+        int at = text.indexOf(';');
+        return at < 0 ? null : new String[]{text.substring(0, at), text.substring(at + 1)};
     }
 
     private static String replyToQueueName(Destination replyTo) throws JMSException {

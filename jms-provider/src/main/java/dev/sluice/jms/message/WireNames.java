@@ -18,6 +18,8 @@ public final class WireNames {
     public static final String REPLY_TO_QUEUE_URL = "JMS_SQSReplyToQueueURL";
     /** Sluice: delivery mode, priority, timestamp, expiration, delivery time and JMSType in one String attribute. */
     public static final String HEADERS = "JMS_SluiceHeaders";
+    /** On a message published to a topic: {@code <JMSMessageID without "ID:">;<topic name>}. */
+    public static final String TOPIC = "JMS_SluiceTopic";
     /** Sluice: all properties packed into one Binary attribute, used when they do not fit SQS's attribute rules. */
     public static final String PACKED_PROPERTIES = "JMS_SluiceProperties";
 

@@ -1,0 +1,30 @@
+package dev.sluice.jms;
+
+import jakarta.jms.JMSException;
+import jakarta.jms.TemporaryTopic;
+
+/** A topic with a generated name that only its connection may subscribe to, usable until the connection closes. */
+public final class SluiceTemporaryTopic extends SluiceTopic implements TemporaryTopic {
+
+    private static final long serialVersionUID = 1L;
+    static final String PREFIX = "sluice-tmptopic-";
+
+    private final transient SluiceConnection owner;
+
+    SluiceTemporaryTopic(String name, SluiceConnection owner) {
+        super(name);
+        this.owner = owner;
+    }
+
+    SluiceConnection owner() {
+        return owner;
+    }
+
+    @Override
+    public void delete() throws JMSException {
+        if (owner == null) {
+            throw new jakarta.jms.IllegalStateException("Only the connection that created " + this + " can delete it.");
+        }
+        owner.deleteTemporaryTopic(this);
+    }
+}

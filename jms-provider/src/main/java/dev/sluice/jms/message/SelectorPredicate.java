@@ -1,0 +1,23 @@
+package dev.sluice.jms.message;
+
+import dev.sluice.jms.backend.MessagePredicate;
+import dev.sluice.jms.selector.MessageSelector;
+import jakarta.jms.InvalidSelectorException;
+
+/** A JMS message selector as the predicate a backend evaluates over stored messages. */
+public final class SelectorPredicate {
+
+    private SelectorPredicate() {
+    }
+
+    /** The predicate, or null for a null or blank selector (everything matches). */
+    public static MessagePredicate of(String selector) throws InvalidSelectorException {
+        if (selector == null || selector.isBlank()) {
+            return null;
+        }
+        MessageSelector parsed = MessageSelector.parse(selector);
+        // receiveCount is the deliveries so far; JMSXDeliveryCount is that of the delivery being decided
+        return (attributes, id, priority, sent, group, count) -> parsed.matches(
+                MessageCodec.selectorValues(attributes, id, priority, sent, group, count + 1)::apply);
+    }
+}
