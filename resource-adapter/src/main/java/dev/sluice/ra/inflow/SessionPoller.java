@@ -5,7 +5,6 @@ import dev.sluice.jms.SluiceMessageConsumer;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
-import jakarta.jms.Queue;
 import jakarta.jms.Session;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.endpoint.MessageEndpoint;
@@ -42,7 +41,7 @@ final class SessionPoller implements Work {
     }
 
     private final SluiceConnection connection;
-    private final Queue queue;
+    private final InflowSource source;
     private final String selector;
     private final int sessionMode;
     private final long waitMillis;
@@ -55,10 +54,10 @@ final class SessionPoller implements Work {
     private volatile boolean started;
     private volatile SluiceMessageConsumer consumer;
 
-    SessionPoller(SluiceConnection connection, Queue queue, String selector, boolean dupsOk, long waitMillis,
+    SessionPoller(SluiceConnection connection, InflowSource source, String selector, boolean dupsOk, long waitMillis,
                   MessageEndpointFactory endpoints) throws ResourceException {
         this.connection = connection;
-        this.queue = queue;
+        this.source = source;
         this.selector = selector;
         this.sessionMode = dupsOk ? Session.DUPS_OK_ACKNOWLEDGE : Session.AUTO_ACKNOWLEDGE;
         this.waitMillis = waitMillis;
@@ -78,13 +77,13 @@ final class SessionPoller implements Work {
             return;
         }
         try (Session session = connection.createSession(sessionMode)) {
-            consumer = (SluiceMessageConsumer) session.createConsumer(queue, selector);
+            consumer = (SluiceMessageConsumer) source.open(session, selector);
             while (!stopped) {
                 try {
                     consumer.deliverTo(this::deliver, waitMillis);
                 } catch (JMSException e) {
                     if (!stopped) {
-                        LOG.log(System.Logger.Level.WARNING, "Polling " + queue + " for an MDB failed; retrying in 1 s: "
+                        LOG.log(System.Logger.Level.WARNING, "Polling " + source + " for an MDB failed; retrying in 1 s: "
                                 + e.getMessage());
                         pause(1_000);
                     }
@@ -92,7 +91,7 @@ final class SessionPoller implements Work {
             }
         } catch (JMSException | RuntimeException e) {
             if (!stopped) {
-                LOG.log(System.Logger.Level.ERROR, "An MDB session on " + queue + " ended: " + e, e);
+                LOG.log(System.Logger.Level.ERROR, "An MDB session on " + source + " ended: " + e, e);
             }
         } finally {
             finished.countDown();

@@ -4,9 +4,13 @@ import dev.sluice.jms.SluiceConnection;
 import dev.sluice.jms.SluiceConnectionFactory;
 import dev.sluice.jms.SluiceQueue;
 import dev.sluice.jms.SluiceSettings;
+import dev.sluice.jms.SluiceTopic;
 import dev.sluice.ra.SluiceResourceAdapter;
+import jakarta.jms.Destination;
 import jakarta.jms.JMSException;
 import jakarta.jms.Queue;
+import jakarta.jms.Session;
+import jakarta.jms.Topic;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.InvalidPropertyException;
 import jakarta.resource.spi.ResourceAdapterInternalException;
@@ -18,10 +22,11 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One MDB endpoint bound to one queue: a connection with the activation's settings and {@code maxSession}
+ * One MDB endpoint bound to one queue or topic subscription: a connection with the activation's settings and {@code maxSession}
  * {@link SessionPoller}s on the WorkManager. Deactivation stops the polling, waits for deliveries in progress
  * and gives back whatever was received but not delivered.
  */
@@ -45,17 +50,22 @@ public final class SluiceActivation {
 
     public synchronized void start() throws ResourceException {
         SluiceSettings settings = settings();
-        Queue queue = queue();
+        InflowSource source = source();
         try {
             connection = (SluiceConnection) new SluiceConnectionFactory(settings).createConnection();
+            if (spec.getClientId() != null && !spec.getClientId().isBlank()) {
+                connection.setClientID(spec.getClientId().trim());
+            }
             connection.setExceptionListener(e -> LOG.log(System.Logger.Level.WARNING,
                     "MDB connection for " + spec + ": " + e.getMessage()));
             connection.start();
-            // resolve the queue now, so a missing queue fails the deployment instead of every poll
-            connection.createSession().close();
+            // resolve the queue (create the subscription) now, so a problem fails the deployment, not every poll
+            try (Session check = connection.createSession()) {
+                source.open(check, spec.getMessageSelector()).close();
+            }
             WorkManager work = adapter.workManager();
             for (int i = 0; i < spec.getMaxSession(); i++) {
-                SessionPoller p = new SessionPoller(connection, queue, spec.getMessageSelector(), spec.dupsOk(),
+                SessionPoller p = new SessionPoller(connection, source, spec.getMessageSelector(), spec.dupsOk(),
                         settings.waitTimeSeconds() * 1000L, endpoints);
                 pollers.add(p);
                 work.scheduleWork(p);
@@ -90,17 +100,33 @@ public final class SluiceActivation {
         return value == null ? s : s.with(name, value.toString());
     }
 
-    private Queue queue() throws ResourceException {
-        if (spec.getDestination() != null && !spec.getDestination().isBlank()) {
-            return new SluiceQueue(spec.getDestination().trim());
+    /** The queue, or the subscription every session of this MDB shares. */
+    private InflowSource source() throws ResourceException {
+        Destination d = destination();
+        if (!(d instanceof Topic)) {
+            return InflowSource.queue(d);
         }
+        boolean durable = spec.durable();
+        String name = spec.getSubscriptionName() != null && !spec.getSubscriptionName().isBlank()
+                ? spec.getSubscriptionName().trim()
+                // a non-durable subscription without a name is this activation's own, gone when it stops
+                : "mdb-" + UUID.randomUUID();
+        return new InflowSource(d, name, durable);
+    }
+
+    private Destination destination() throws ResourceException {
+        if (spec.getDestination() != null && !spec.getDestination().isBlank()) {
+            String name = spec.getDestination().trim();
+            return spec.topic() ? new SluiceTopic(name) : new SluiceQueue(name);
+        }
+        String type = spec.topic() ? "jakarta.jms.Topic" : "jakarta.jms.Queue";
         try {
             Object found = new InitialContext().lookup(spec.getDestinationLookup());
-            if (found instanceof Queue q) {
-                return q;
+            if (spec.topic() ? found instanceof Topic : found instanceof Queue) {
+                return (Destination) found;
             }
             throw new InvalidPropertyException("destinationLookup: " + spec.getDestinationLookup()
-                    + " names " + found + ", not a jakarta.jms.Queue");
+                    + " names " + found + ", not a " + type + " (destinationType is " + spec.getDestinationType() + ")");
         } catch (NamingException e) {
             throw new InvalidPropertyException("destinationLookup: nothing is bound at " + spec.getDestinationLookup()
                     + ": " + e.getMessage(), e);

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How an MDB is bound to a Sluice queue: the standard Jakarta Messaging activation properties, and the SQS
+ * How an MDB is bound to a Sluice queue or topic: the standard Jakarta Messaging activation properties, and the SQS
  * ones (sessions, batch size, long-poll wait, visibility timeout, redelivery back-off). Unset SQS properties
  * take the adapter's defaults. {@link #validate()} names every property that is wrong.
  */
@@ -47,9 +47,9 @@ public class SluiceActivationSpec implements ActivationSpec, ResourceAdapterAsso
         if (blank(destination) && blank(destinationLookup)) {
             problem(problems, names, "destination", "set destination (a queue name) or destinationLookup (a JNDI name)");
         }
-        if (!"jakarta.jms.Queue".equals(destinationType) && !"javax.jms.Queue".equals(destinationType)) {
-            problem(problems, names, "destinationType", "'" + destinationType + "' is not supported: Sluice MDBs "
-                    + "consume queues (jakarta.jms.Queue); topics are not available yet");
+        if (!queue() && !topic()) {
+            problem(problems, names, "destinationType", "'" + destinationType + "' must be jakarta.jms.Queue or "
+                    + "jakarta.jms.Topic");
         }
         if (!"Auto-acknowledge".equals(acknowledgeMode) && !"Dups-ok-acknowledge".equals(acknowledgeMode)) {
             problem(problems, names, "acknowledgeMode", "'" + acknowledgeMode
@@ -57,8 +57,15 @@ public class SluiceActivationSpec implements ActivationSpec, ResourceAdapterAsso
         }
         if (!"NonDurable".equals(subscriptionDurability) && !"Durable".equals(subscriptionDurability)) {
             problem(problems, names, "subscriptionDurability", "'" + subscriptionDurability + "' must be Durable or NonDurable");
-        } else if ("Durable".equals(subscriptionDurability)) {
-            problem(problems, names, "subscriptionDurability", "Durable subscriptions need topics, which are not available yet");
+        } else if (durable() && !topic()) {
+            problem(problems, names, "subscriptionDurability", "Durable applies to topics, but destinationType is '"
+                    + destinationType + "'");
+        } else if (durable() && blank(subscriptionName)) {
+            problem(problems, names, "subscriptionName", "a Durable subscription needs a name (got '"
+                    + subscriptionName + "')");
+        }
+        if (clientId != null && clientId.isBlank()) {
+            problem(problems, names, "clientId", "'" + clientId + "' is blank; leave it unset or name the client");
         }
         range(problems, names, "maxSession", maxSession, 1, 1000);
         range(problems, names, "maxMessages", maxMessages, 1, 10);
@@ -103,6 +110,18 @@ public class SluiceActivationSpec implements ActivationSpec, ResourceAdapterAsso
             }
         }
         return list.toArray(PropertyDescriptor[]::new);
+    }
+
+    boolean queue() {
+        return "jakarta.jms.Queue".equals(destinationType) || "javax.jms.Queue".equals(destinationType);
+    }
+
+    boolean topic() {
+        return "jakarta.jms.Topic".equals(destinationType) || "javax.jms.Topic".equals(destinationType);
+    }
+
+    boolean durable() {
+        return "Durable".equals(subscriptionDurability);
     }
 
     boolean dupsOk() {
@@ -250,6 +269,8 @@ public class SluiceActivationSpec implements ActivationSpec, ResourceAdapterAsso
     @Override
     public String toString() {
         return "SluiceActivationSpec[destination=" + (destination != null ? destination : destinationLookup)
+                + (topic() ? ", topic, " + subscriptionDurability + (subscriptionName != null ? " subscription "
+                + subscriptionName : "") : "")
                 + (messageSelector != null ? ", selector=" + messageSelector : "") + ", maxSession=" + maxSession + "]";
     }
 }

@@ -43,13 +43,29 @@ class ActivationSpecValidationTest {
     }
 
     @Test
-    void topicsAndDurableSubscriptionsAreRefusedUntilTopicsExist() {
+    void aDurableTopicSubscriptionNeedsANameAndIsValidWithOne() throws Exception {
         SluiceActivationSpec spec = valid();
         spec.setDestinationType("jakarta.jms.Topic");
         spec.setSubscriptionDurability("Durable");
         InvalidPropertyException e = invalid(spec);
-        assertThat(names(e)).containsExactly("destinationType", "subscriptionDurability");
-        assertThat(e).hasMessageContaining("jakarta.jms.Topic");
+        assertThat(names(e)).containsExactly("subscriptionName");
+        spec.setSubscriptionName("audit");
+        spec.setClientId("billing");
+        spec.validate();
+    }
+
+    @Test
+    void anUnknownDestinationTypeADurableQueueAndABlankClientIdAreNamed() {
+        SluiceActivationSpec spec = valid();
+        spec.setDestinationType("jakarta.jms.Stream");
+        spec.setClientId(" ");
+        InvalidPropertyException e = invalid(spec);
+        assertThat(names(e)).containsExactly("destinationType", "clientId");
+        assertThat(e).hasMessageContaining("jakarta.jms.Stream");
+
+        SluiceActivationSpec durableQueue = valid();
+        durableQueue.setSubscriptionDurability("Durable");
+        assertThat(names(invalid(durableQueue))).containsExactly("subscriptionDurability");
     }
 
     @Test
