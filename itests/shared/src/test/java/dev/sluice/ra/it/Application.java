@@ -31,6 +31,15 @@ final class Application {
         }
     }
 
+    /** Publishes {@code text} to {@code topic} through the pooled factory ({@code via} "resource" or "context"). */
+    void publish(String topic, String text, String via) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri("it/send?topic=" + enc(topic) + "&text=" + enc(text)
+                + "&via=" + via)).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 204) {
+            throw new AssertionError("publish failed: HTTP " + r.statusCode() + " " + r.body());
+        }
+    }
+
     List<String> seen(String queue) {
         try {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri("it/seen?queue=" + enc(queue))).build(),

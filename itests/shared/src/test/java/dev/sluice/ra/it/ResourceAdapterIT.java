@@ -1,9 +1,11 @@
 package dev.sluice.ra.it;
 
+import dev.sluice.ra.it.app.AuditTopicMdb;
 import dev.sluice.ra.it.app.GroupsMdb;
 import dev.sluice.ra.it.app.OrdersMdb;
 import dev.sluice.ra.it.app.PoisonMdb;
 import dev.sluice.ra.it.app.SlowMdb;
+import dev.sluice.ra.it.app.WatchTopicMdb;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -48,7 +50,8 @@ class ResourceAdapterIT {
 
     @Deployment(name = "app", order = 2, testable = false)
     static WebArchive application() {
-        return Deployments.application("sluice-it", OrdersMdb.class, PoisonMdb.class, GroupsMdb.class, SlowMdb.class);
+        return Deployments.application("sluice-it", OrdersMdb.class, PoisonMdb.class, GroupsMdb.class, SlowMdb.class,
+                AuditTopicMdb.class, WatchTopicMdb.class);
     }
 
     @ArquillianResource
@@ -69,6 +72,27 @@ class ResourceAdapterIT {
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(app.seen("it-orders"))
                 .containsAll(IntStream.range(0, 10).boxed().flatMap(i -> List.of("resource-" + i + "|1", "context-" + i + "|1")
                         .stream()).toList()));
+    }
+
+    @Test
+    void anMdbOnATopicWithADurableSubscriptionAndOneWithANonDurableOneEachGetEveryPublishedMessageOnce()
+            throws Exception {
+        Application app = app();
+        // unique per run: the durable subscription lives in the server's persistent data directory
+        String run = Long.toString(System.nanoTime());
+        List<String> published = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            for (String via : List.of("resource", "context")) {
+                String text = run + "-" + via + "-" + i;
+                app.publish("it-prices", text, via);
+                published.add(text);
+            }
+        }
+        for (String subscriber : List.of("it-prices/audit", "it-prices/watch")) {
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(app.seen(subscriber)).containsAll(published));
+            assertThat(app.seen(subscriber).stream().filter(published::contains)).as(subscriber)
+                    .doesNotHaveDuplicates().hasSize(published.size());
+        }
     }
 
     @Test

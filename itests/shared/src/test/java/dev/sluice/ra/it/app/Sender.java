@@ -43,6 +43,18 @@ public class Sender {
         }
     }
 
+    /** Publishes to a topic, through the classic API ({@code via} "resource") or the injected JMSContext. */
+    public void publish(String topic, String text, String via) throws Exception {
+        if ("context".equals(via)) {
+            context.createProducer().send(context.createTopic(topic), text);
+            return;
+        }
+        try (var connection = factory.createConnection()) {
+            Session session = connection.createSession();
+            session.createProducer(session.createTopic(topic)).send(session.createTextMessage(text));
+        }
+    }
+
     /** Through the injected JMSContext. */
     public void sendWithContext(String queue, String text, boolean rollback) {
         context.createProducer().send(context.createQueue(queue), text);

@@ -10,7 +10,7 @@ import java.io.IOException;
 
 /**
  * The tests' window into the application: {@code POST /it/send?queue=&text=&via=resource|context&rollback=}
- * sends in a container transaction; {@code GET /it/seen?queue=} lists what the MDBs of that queue saw.
+ * sends in a container transaction ({@code topic=} instead of {@code queue=} publishes); {@code GET /it/seen?queue=} lists what the MDBs of that queue saw.
  */
 @WebServlet("/it/*")
 public class TestServlet extends HttpServlet {
@@ -27,7 +27,9 @@ public class TestServlet extends HttpServlet {
         String text = req.getParameter("text");
         boolean rollback = Boolean.parseBoolean(req.getParameter("rollback"));
         try {
-            if ("context".equals(req.getParameter("via"))) {
+            if (req.getParameter("topic") != null) {
+                sender.publish(req.getParameter("topic"), text, req.getParameter("via"));
+            } else if ("context".equals(req.getParameter("via"))) {
                 sender.sendWithContext(queue, text, rollback);
             } else {
                 sender.send(queue, text, rollback);
