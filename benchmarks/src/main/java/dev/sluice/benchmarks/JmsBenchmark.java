@@ -8,7 +8,6 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
-import jakarta.jms.Queue;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import org.apache.activemq.artemis.core.config.Configuration;
@@ -69,6 +68,9 @@ import java.util.logging.Logger;
  *   <li>{@code tx}: the same with transacted sessions, producers and consumers committing every
  *       {@code txBatch} messages ({@code txProducers} × {@code txConsumers}, default 4 × 4). Latency includes
  *       the wait for the producer's commit;</li>
+ *   <li>{@code topic1x4}: one producer publishing to a topic with four durable subscribers, each consumer on
+ *       its own connection with a client id; received and msgs/s count deliveries (4 per publish), and the
+ *       in-flight window is in deliveries. Opt-in (not in the default scenario list);</li>
  *   <li>{@code drain1}, {@code drain4}: {@code drainMessages} pre-loaded (4 transacted producers, commit every
  *       100, not measured), then consumed by 1 or 4 AUTO_ACKNOWLEDGE consumers; msgs/s only.</li>
  * </ul>
@@ -78,7 +80,7 @@ import java.util.logging.Logger;
  * <p>Settings as {@code key=value} arguments or {@code -Dbench.key=value} (arguments win):
  * <pre>
  *   peers=sluice-durable,sluice-memory,artemis-default,artemis-tuned,artemis-nonpersistent
- *   scenarios=1x1,4x4,tx,drain1,drain4
+ *   scenarios=1x1,4x4,tx,drain1,drain4   (also: topic1x4)
  *   seconds=20            measured sending time of a flow scenario
  *   warmupSeconds=4       per flow scenario per peer, 0 to skip
  *   inFlight=1000         max sent-not-yet-received messages, 0 for unbounded
@@ -262,7 +264,16 @@ public final class JmsBenchmark {
 
     // ---- scenarios -------------------------------------------------------------------------------------
 
-    record Scenario(String key, int producers, int consumers, boolean transacted, boolean drain) {
+    /** {@code topic}: the producers publish to a topic and each consumer has a durable subscription of its own. */
+    record Scenario(String key, int producers, int consumers, boolean transacted, boolean drain, boolean topic) {
+        Scenario(String key, int producers, int consumers, boolean transacted, boolean drain) {
+            this(key, producers, consumers, transacted, drain, false);
+        }
+
+        /** How many deliveries one send makes. */
+        int fanOut() {
+            return topic ? consumers : 1;
+        }
     }
 
     private Scenario scenario(String key) {
@@ -274,7 +285,9 @@ public final class JmsBenchmark {
             case "tx" -> new Scenario(key, txP, txC, true, false);
             case "drain1" -> new Scenario(key, 0, 1, false, true);
             case "drain4" -> new Scenario(key, 0, 4, false, true);
-            default -> throw new IllegalArgumentException("unknown scenario " + key + " (1x1, 4x4, tx, drain1, drain4)");
+            case "topic1x4" -> new Scenario(key, 1, 4, false, false, true);
+            default -> throw new IllegalArgumentException("unknown scenario " + key
+                    + " (1x1, 4x4, tx, drain1, drain4, topic1x4)");
         };
     }
 
@@ -338,16 +351,22 @@ public final class JmsBenchmark {
         List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         long[] beginBox = new long[1];
         long sendNanos = (long) (seconds * 1e9);
+        // a publish makes one delivery per subscription: the window and the totals count deliveries
+        int fanOut = s.fanOut();
         long graceNanos = (long) (Math.max(30, seconds) * 1e9);
         int mode = peer.deliveryMode();
         try {
             for (int c = 0; c < s.consumers(); c++) {
                 Connection conn = peer.factory().createConnection();
                 connections.add(conn);
+                if (s.topic()) {
+                    conn.setClientID(queueName + "-subscriber-" + c);
+                }
                 Session session = conn.createSession(s.transacted(), s.transacted() ? Session.SESSION_TRANSACTED
                         : Session.AUTO_ACKNOWLEDGE);
-                Queue q = session.createQueue(queueName);
-                MessageConsumer consumer = session.createConsumer(q);
+                MessageConsumer consumer = s.topic()
+                        ? session.createDurableConsumer(session.createTopic(queueName), "durable-" + c)
+                        : session.createConsumer(session.createQueue(queueName));
                 conn.start();
                 Longs lat = new Longs();
                 latencies.add(lat);
@@ -367,7 +386,7 @@ public final class JmsBenchmark {
                                     session.commit();
                                     pending = 0;
                                 }
-                                if (producersDone.getCount() == 0 && received.get() >= sent.get()) {
+                                if (producersDone.getCount() == 0 && received.get() >= sent.get() * fanOut) {
                                     break;
                                 }
                                 if (System.nanoTime() - begin > sendNanos + graceNanos) {
@@ -398,7 +417,8 @@ public final class JmsBenchmark {
                 connections.add(conn);
                 Session session = conn.createSession(s.transacted(), s.transacted() ? Session.SESSION_TRANSACTED
                         : Session.AUTO_ACKNOWLEDGE);
-                MessageProducer producer = session.createProducer(session.createQueue(queueName));
+                MessageProducer producer = session.createProducer(s.topic() ? session.createTopic(queueName)
+                        : session.createQueue(queueName));
                 producer.setDeliveryMode(mode);
                 Longs lat = new Longs();
                 sendLatencies.add(lat);
@@ -414,7 +434,7 @@ public final class JmsBenchmark {
                                 break;
                             }
                             if (window != null) {
-                                while (!window.tryAcquire(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+                                while (!window.tryAcquire(fanOut, POLL_MILLIS, TimeUnit.MILLISECONDS)) {
                                     if (System.nanoTime() - begin > sendNanos + graceNanos) {
                                         throw new IllegalStateException("no room in the in-flight window");
                                     }
@@ -463,8 +483,9 @@ public final class JmsBenchmark {
         }
         long begin = beginBox[0];
         double secs = (lastReceipt.get() - begin) / 1e9;
-        return new Result(peer.name(), s.key(), sent.get(), received.get(), secs, merge(latencies),
-                merge(sendLatencies), merge(receiveLatencies), received.get() >= sent.get(), (lastSend.get() - begin) / 1e9);
+        long expected = sent.get() * fanOut;
+        return new Result(peer.name(), s.key(), expected, received.get(), secs, merge(latencies),
+                merge(sendLatencies), merge(receiveLatencies), received.get() >= expected, (lastSend.get() - begin) / 1e9);
     }
 
     private static long[] merge(List<Longs> parts) {
@@ -495,7 +516,8 @@ public final class JmsBenchmark {
             threads.add(new Thread(() -> {
                 try (Connection conn = peer.factory().createConnection()) {
                     Session session = conn.createSession(true, Session.SESSION_TRANSACTED);
-                    MessageProducer producer = session.createProducer(session.createQueue(queueName));
+                    MessageProducer producer = session.createProducer(s.topic() ? session.createTopic(queueName)
+                        : session.createQueue(queueName));
                     producer.setDeliveryMode(peer.deliveryMode());
                     for (int i = 1; i <= share; i++) {
                         TextMessage m = session.createTextMessage(body);
@@ -802,6 +824,9 @@ public final class JmsBenchmark {
     private static String label(Scenario s) {
         if (s.drain()) {
             return "drain, " + s.consumers() + " consumer" + (s.consumers() == 1 ? "" : "s");
+        }
+        if (s.topic()) {
+            return s.producers() + " publisher + " + s.consumers() + " durable subscribers (deliveries)";
         }
         return s.producers() + "+" + s.consumers() + (s.transacted() ? " transacted" : " sync");
     }
