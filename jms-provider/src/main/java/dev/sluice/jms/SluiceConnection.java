@@ -235,12 +235,16 @@ public final class SluiceConnection implements QueueConnection, TopicConnection 
 
     @Override
     public QueueSession createQueueSession(boolean transacted, int acknowledgeMode) throws JMSException {
-        return (QueueSession) createSession(transacted, acknowledgeMode);
+        SluiceSession s = (SluiceSession) createSession(transacted, acknowledgeMode);
+        s.restrictTo(SessionDomain.QUEUE);
+        return s;
     }
 
     @Override
     public TopicSession createTopicSession(boolean transacted, int acknowledgeMode) throws JMSException {
-        return (TopicSession) createSession(transacted, acknowledgeMode);
+        SluiceSession s = (SluiceSession) createSession(transacted, acknowledgeMode);
+        s.restrictTo(SessionDomain.TOPIC);
+        return s;
     }
 
     // ---- queues -------------------------------------------------------------------------------------

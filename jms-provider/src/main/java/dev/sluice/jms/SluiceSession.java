@@ -73,6 +73,7 @@ public final class SluiceSession implements QueueSession, TopicSession {
     /** The thread that runs this session's CompletionListeners. */
     private volatile Thread completionThread;
     private volatile boolean closed;
+    private volatile SessionDomain domain = SessionDomain.ANY;
     /** Set by {@link #joinContainerTransactions()}: the container, not the application, commits and closes. */
     private volatile boolean containerManaged;
 
@@ -96,6 +97,11 @@ public final class SluiceSession implements QueueSession, TopicSession {
 
     SluiceConnection connection() {
         return connection;
+    }
+
+    /** For createQueueSession / createTopicSession: the other domain's methods are refused from now on. */
+    void restrictTo(SessionDomain domain) {
+        this.domain = domain;
     }
 
     Acknowledger acknowledger() {
@@ -339,6 +345,7 @@ public final class SluiceSession implements QueueSession, TopicSession {
 
     @Override
     public QueueBrowser createBrowser(Queue queue, String messageSelector) throws JMSException {
+        domain.requireQueues("createBrowser");
         checkOpen();
         if (queue == null) {
             throw new InvalidDestinationException("A browser needs a queue.");
@@ -352,6 +359,7 @@ public final class SluiceSession implements QueueSession, TopicSession {
 
     @Override
     public Queue createQueue(String queueName) throws JMSException {
+        domain.requireQueues("createQueue");
         checkOpen();
         if (queueName == null || queueName.isEmpty()) {
             throw new InvalidDestinationException("A queue name must not be empty.");
@@ -361,6 +369,7 @@ public final class SluiceSession implements QueueSession, TopicSession {
 
     @Override
     public TemporaryQueue createTemporaryQueue() throws JMSException {
+        domain.requireQueues("createTemporaryQueue");
         checkOpen();
         return connection.createTemporaryQueue();
     }
@@ -401,6 +410,7 @@ public final class SluiceSession implements QueueSession, TopicSession {
 
     @Override
     public Topic createTopic(String topicName) throws JMSException {
+        domain.requireTopics("createTopic");
         checkOpen();
         connection.requireCapability(Capability.TOPICS);
         if (topicName == null || topicName.isEmpty()) {
@@ -411,6 +421,7 @@ public final class SluiceSession implements QueueSession, TopicSession {
 
     @Override
     public TemporaryTopic createTemporaryTopic() throws JMSException {
+        domain.requireTopics("createTemporaryTopic");
         checkOpen();
         connection.requireCapability(Capability.TOPICS);
         return connection.createTemporaryTopic();
@@ -439,6 +450,7 @@ public final class SluiceSession implements QueueSession, TopicSession {
     @Override
     public MessageConsumer createSharedConsumer(Topic topic, String sharedSubscriptionName, String messageSelector)
             throws JMSException {
+        domain.requireTopics("createSharedConsumer");
         return added(TopicSubscriptions.shared(this, topic, sharedSubscriptionName, messageSelector, false));
     }
 
@@ -450,6 +462,7 @@ public final class SluiceSession implements QueueSession, TopicSession {
     @Override
     public TopicSubscriber createDurableSubscriber(Topic topic, String name, String messageSelector, boolean noLocal)
             throws JMSException {
+        domain.requireTopics("createDurableSubscriber");
         return added(TopicSubscriptions.durable(this, topic, name, messageSelector, noLocal));
     }
 
@@ -472,11 +485,13 @@ public final class SluiceSession implements QueueSession, TopicSession {
     @Override
     public MessageConsumer createSharedDurableConsumer(Topic topic, String name, String messageSelector)
             throws JMSException {
+        domain.requireTopics("createSharedDurableConsumer");
         return added(TopicSubscriptions.shared(this, topic, name, messageSelector, true));
     }
 
     @Override
     public void unsubscribe(String name) throws JMSException {
+        domain.requireTopics("unsubscribe");
         TopicSubscriptions.unsubscribe(this, name);
     }
 

@@ -171,7 +171,8 @@ public final class TopicOps {
             }
             if (s.spec.selector() != null) {
                 if (view == null) {
-                    view = new MessageView(null, message.body(), message.attributes(), message.priority(),
+                    // the publish's own MessageId (if the publisher chose one) is what a selector on JMSMessageID sees
+                    view = new MessageView(message.messageId(), message.body(), message.attributes(), message.priority(),
                             ctx.now(), 0, message.groupId(), message.deduplicationId(), null);
                 }
                 if (!filterOf(s).accepts(view)) {

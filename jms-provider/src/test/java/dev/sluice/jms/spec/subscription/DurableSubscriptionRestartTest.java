@@ -62,7 +62,7 @@ class DurableSubscriptionRestartTest {
             }
             assertThat(c.receiveNoWait()).isNull();
         }
-        // payment-4 comes back once its visibility timeout ends; the small amounts never entered the subscription
+        // payment-4, received but never acknowledged, comes back; the small amounts never entered the subscription
         assertThat(received).containsExactlyInAnyOrder("payment-4", "payment-5", "payment-6", "payment-7",
                 "payment-8", "payment-9");
     }
