@@ -4,16 +4,19 @@ import dev.sluice.engine.model.MessageFilter;
 
 import java.util.Objects;
 
-/** A subscription and the queue it fills; guarded by {@link TopicOps}'s lock. */
+/**
+ * A subscription and the queue it fills. The consumer count changes under {@link TopicOps}'s lock; a publish reads
+ * the owner and the filter without it (after taking the list of subscriptions under it), hence volatile.
+ */
 final class Subscription {
 
     final SubscriptionSpec spec;
     final String queue;
     int consumers;
     /** The connection of a non-durable subscriber, for noLocal. */
-    String ownerConnection;
-    /** The compiled selector, or null before the first publish that needs it. */
-    MessageFilter filter;
+    volatile String ownerConnection;
+    /** The compiled selector, or null before the first publish that needs it (two may compile it: harmless). */
+    volatile MessageFilter filter;
 
     Subscription(SubscriptionSpec spec, String queue) {
         this.spec = spec;
