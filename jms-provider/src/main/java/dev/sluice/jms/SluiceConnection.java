@@ -176,6 +176,7 @@ public final class SluiceConnection implements QueueConnection, TopicConnection 
         }
         temporaryQueues.clear();
         // a temporary topic is only a name: its subscriptions ended with the sessions' consumers
+        temporaryTopics.forEach(SluiceTemporaryTopic::markDeleted);
         temporaryTopics.clear();
         scheduler.shutdownNow();
         backend.close();
@@ -336,6 +337,7 @@ public final class SluiceConnection implements QueueConnection, TopicConnection 
         if (backend.topicHasConsumers(t.getTopicName())) {
             throw new IllegalStateException("Temporary topic " + t.getTopicName() + " still has subscribers.");
         }
+        t.markDeleted();
         temporaryTopics.remove(t);
     }
 

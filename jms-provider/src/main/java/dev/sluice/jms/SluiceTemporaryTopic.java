@@ -1,5 +1,6 @@
 package dev.sluice.jms;
 
+import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
 import jakarta.jms.TemporaryTopic;
 
@@ -10,6 +11,8 @@ public final class SluiceTemporaryTopic extends SluiceTopic implements Temporary
     static final String PREFIX = "sluice-tmptopic-";
 
     private final transient SluiceConnection owner;
+    /** Set when deleted or when its connection closes: the engine keeps no record of a topic to refuse it by. */
+    private transient volatile boolean deleted;
 
     SluiceTemporaryTopic(String name, SluiceConnection owner) {
         super(name);
@@ -18,6 +21,17 @@ public final class SluiceTemporaryTopic extends SluiceTopic implements Temporary
 
     SluiceConnection owner() {
         return owner;
+    }
+
+    void markDeleted() {
+        deleted = true;
+    }
+
+    /** A deleted temporary topic cannot be used (the spec's rule for temporary destinations). */
+    void checkUsable() throws InvalidDestinationException {
+        if (deleted) {
+            throw new InvalidDestinationException("Temporary topic " + getName() + " has been deleted.");
+        }
     }
 
     @Override

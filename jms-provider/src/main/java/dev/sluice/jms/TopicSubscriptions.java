@@ -54,6 +54,9 @@ final class TopicSubscriptions {
         if (name == null || name.isEmpty()) {
             throw new InvalidDestinationException("Topic " + topic + " has no name.");
         }
+        if (topic instanceof SluiceTemporaryTopic t) {
+            t.checkUsable();
+        }
         return name;
     }
 

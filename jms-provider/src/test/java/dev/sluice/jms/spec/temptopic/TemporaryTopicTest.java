@@ -41,6 +41,21 @@ class TemporaryTopicTest {
             assertThatThrownBy(tt::delete).isInstanceOf(IllegalStateException.class);
             sub.close();
             tt.delete();
+            assertThatThrownBy(() -> s.createProducer(tt).send(s.createTextMessage("x")))
+                    .isInstanceOf(InvalidDestinationException.class).hasMessageContaining(tt.getTopicName());
+            assertThatThrownBy(() -> s.createConsumer(tt)).isInstanceOf(InvalidDestinationException.class);
+        }
+    }
+
+    @Test
+    void itCannotBeUsedAfterItsConnectionClosed() throws Exception {
+        try (Broker b = Broker.realTime()) {
+            Connection owner = b.started();
+            TemporaryTopic tt = owner.createSession().createTemporaryTopic();
+            owner.close();
+            Session other = b.started().createSession();
+            assertThatThrownBy(() -> other.createProducer(null).send(tt, other.createTextMessage("gone")))
+                    .isInstanceOf(InvalidDestinationException.class);
         }
     }
 }
