@@ -28,7 +28,7 @@ class CapabilitySuiteTest {
     private static void refused(TestBackend backend, String feature, ThrowingCallable call) {
         assertThatThrownBy(call).isInstanceOf(JMSException.class)
                 .hasMessageContaining("Unsupported feature: " + feature)
-                .hasMessageContaining("SQS endpoint")
+                .hasMessageContaining("cannot offer it (Amazon SQS has no such feature)")
                 .satisfies(e -> assertThat(((JMSException) e).getErrorCode()).isEqualTo("UnsupportedCapability"));
     }
 
