@@ -111,17 +111,7 @@ final class BestEffortCommit {
         batch.forEach(x -> pending.put(Integer.toString(x.index()), x));
         for (int attempt = 1; !pending.isEmpty(); attempt++) {
             List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
-            pending.forEach((id, x) -> {
-                OutgoingMessage m = x.send().message();
-                entries.add(SendMessageBatchRequestEntry.builder()
-                        .id(id)
-                        .messageBody(m.body())
-                        .delaySeconds(m.delaySeconds() == 0 ? null : m.delaySeconds())
-                        .messageAttributes(WireAttributes.toSdk(m.attributes()))
-                        .messageGroupId(fifo ? m.groupId() : null)
-                        .messageDeduplicationId(fifo ? m.deduplicationId() : null)
-                        .build());
-            });
+            pending.forEach((id, x) -> entries.add(entry(id, x.send().message(), fifo)));
             SendMessageBatchResponse r = backend.call("sending a batch to queue " + queue, queue,
                     () -> sqs.sendMessageBatch(b -> b.queueUrl(url).entries(entries)));
             for (SendMessageBatchResultEntry ok : r.successful()) {
@@ -138,6 +128,18 @@ final class BestEffortCommit {
                 backOff(attempt);
             }
         }
+    }
+
+    /** A SendMessageBatch entry; MessageGroupId and MessageDeduplicationId go only to a FIFO queue. */
+    static SendMessageBatchRequestEntry entry(String id, OutgoingMessage m, boolean fifo) {
+        return SendMessageBatchRequestEntry.builder()
+                .id(id)
+                .messageBody(m.body())
+                .delaySeconds(m.delaySeconds() == 0 ? null : m.delaySeconds())
+                .messageAttributes(WireAttributes.toSdk(m.attributes()))
+                .messageGroupId(fifo ? m.groupId() : null)
+                .messageDeduplicationId(fifo ? m.deduplicationId() : null)
+                .build();
     }
 
     // ---- deletes ------------------------------------------------------------------------------------------

@@ -14,12 +14,16 @@ import jakarta.jms.JMSException;
 import jakarta.jms.MessageFormatException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
 import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchResponse;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResultEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageResponse;
 
 import java.util.ArrayList;
@@ -70,6 +74,7 @@ public final class SqsBackend implements QueueBackend {
     /** Extends the visibility of prefetched messages; only with prefetch > 1. */
     private final ScheduledExecutorService timer;
     private final AtomicInteger pollsInFlight = new AtomicInteger();
+    private final SendBatcher batcher = new SendBatcher(this::sendNow);
     private volatile boolean closed;
 
     SqsBackend(SqsClient sqs, String description, int prefetch, int maxAttempts) {
@@ -161,17 +166,46 @@ public final class SqsBackend implements QueueBackend {
 
     // ---- sending ----------------------------------------------------------------------------------------
 
+    /** Concurrent sends to one queue share SendMessageBatch calls (see SendBatcher). */
     @Override
     public SendReceipt send(String queue, OutgoingMessage m) throws JMSException {
+        checkOpen();
+        return batcher.send(queue, m);
+    }
+
+    /** One batch of the SendBatcher: a lone message as SendMessage, several as SendMessageBatch. */
+    private void sendNow(String queue, List<SendBatcher.Pending> batch) {
         boolean fifo = isFifo(queue);
-        SendMessageResponse r = call("sending to queue " + queue, queue, () -> sqs.sendMessage(b -> b
-                .queueUrl(urls.url(queue))
-                .messageBody(m.body())
-                .delaySeconds(m.delaySeconds() == 0 ? null : m.delaySeconds())
-                .messageAttributes(WireAttributes.toSdk(m.attributes()))
-                .messageGroupId(fifo ? m.groupId() : null)
-                .messageDeduplicationId(fifo ? m.deduplicationId() : null)));
-        return new SendReceipt(r.messageId(), r.sequenceNumber());
+        try {
+            if (batch.size() == 1) {
+                OutgoingMessage m = batch.get(0).message;
+                SendMessageResponse r = call("sending to queue " + queue, queue, () -> sqs.sendMessage(b -> b
+                        .queueUrl(urls.url(queue))
+                        .messageBody(m.body())
+                        .delaySeconds(m.delaySeconds() == 0 ? null : m.delaySeconds())
+                        .messageAttributes(WireAttributes.toSdk(m.attributes()))
+                        .messageGroupId(fifo ? m.groupId() : null)
+                        .messageDeduplicationId(fifo ? m.deduplicationId() : null)));
+                batch.get(0).receipt = new SendReceipt(r.messageId(), r.sequenceNumber());
+                return;
+            }
+            List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+            for (int i = 0; i < batch.size(); i++) {
+                entries.add(BestEffortCommit.entry(Integer.toString(i), batch.get(i).message, fifo));
+            }
+            String url = url(queue);
+            SendMessageBatchResponse r = call("sending to queue " + queue, queue,
+                    () -> sqs.sendMessageBatch(b -> b.queueUrl(url).entries(entries)));
+            for (SendMessageBatchResultEntry ok : r.successful()) {
+                batch.get(Integer.parseInt(ok.id())).receipt = new SendReceipt(ok.messageId(), ok.sequenceNumber());
+            }
+            for (BatchResultErrorEntry failed : r.failed()) {
+                batch.get(Integer.parseInt(failed.id())).failure = errors.entryFailure("sending to queue " + queue,
+                        queue, failed.code(), failed.message(), Boolean.TRUE.equals(failed.senderFault()));
+            }
+        } catch (JMSException e) {
+            batch.forEach(p -> p.failure = e);
+        }
     }
 
     /** SQS's rule: a FIFO queue's name ends in .fifo. MessageGroupId goes only there (see docs/sqs-backend.md). */
