@@ -269,13 +269,13 @@ public final class SqsBackend implements QueueBackend {
         List<IncomingMessage> out = new ArrayList<>(Math.min(max, got.size()));
         List<PrefetchBuffer.Held> extra = new ArrayList<>();
         long now = System.nanoTime();
-        int holdFor = visibilitySeconds != null ? visibilitySeconds : defaultVisibility(queue);
         for (Message m : got) {
             IncomingMessage in = WireAttributes.incoming(queue, m);
             if (out.size() < max) {
                 out.add(in);
             } else {
-                extra.add(new PrefetchBuffer.Held(in, holdFor, now));
+                extra.add(new PrefetchBuffer.Held(in, visibilitySeconds != null ? visibilitySeconds
+                        : defaultVisibility(queue), now));
             }
         }
         if (!extra.isEmpty()) {
@@ -284,14 +284,15 @@ public final class SqsBackend implements QueueBackend {
         return out;
     }
 
-    /** Buffered messages about to be handed over get a fresh visibility timeout if half of theirs is gone. */
+    /**
+     * Buffered messages about to be handed over get a fresh visibility timeout if half of theirs is gone; one
+     * whose receipt handle SQS no longer accepts slipped back to the queue (an extension failed) and is dropped.
+     */
     private List<IncomingMessage> handOver(String queue, List<PrefetchBuffer.Held> ready) throws JMSException {
         long now = System.nanoTime();
         List<PrefetchBuffer.Held> stale = ready.stream().filter(h -> h.needsExtension(now)).toList();
-        if (!stale.isEmpty()) {
-            changeVisibilityBatch(queue, stale, false);
-        }
-        return ready.stream().map(h -> h.message).toList();
+        Set<String> lost = stale.isEmpty() ? Set.of() : changeVisibilityBatch(queue, stale, false);
+        return ready.stream().map(h -> h.message).filter(m -> !lost.contains(m.receiptHandle())).toList();
     }
 
     private int defaultVisibility(String queue) {
@@ -353,11 +354,13 @@ public final class SqsBackend implements QueueBackend {
 
     /**
      * ChangeMessageVisibilityBatch, 10 at a time: to 0 ({@code release}) or to each message's own timeout
-     * (an extension). Stale receipt handles are not failures here: such a message is back in the queue anyway.
+     * (an extension). Answers the receipt handles SQS refused: such a message is no longer held by this
+     * backend (it went back to the queue), which for a release is what was wanted anyway.
      */
-    private void changeVisibilityBatch(String queue, List<PrefetchBuffer.Held> messages, boolean release)
+    private Set<String> changeVisibilityBatch(String queue, List<PrefetchBuffer.Held> messages, boolean release)
             throws JMSException {
         String url = url(queue);
+        Set<String> refused = new java.util.HashSet<>();
         for (List<PrefetchBuffer.Held> chunk : Batches.of(messages, h -> 0)) {
             List<ChangeMessageVisibilityBatchRequestEntry> entries = new ArrayList<>();
             for (int i = 0; i < chunk.size(); i++) {
@@ -367,10 +370,12 @@ public final class SqsBackend implements QueueBackend {
                         .visibilityTimeout(release ? 0 : h.visibilitySeconds).build());
             }
             long now = System.nanoTime();
-            call("changing the visibility of messages of queue " + queue, queue,
-                    () -> sqs.changeMessageVisibilityBatch(r -> r.queueUrl(url).entries(entries)));
+            var r = call("changing the visibility of messages of queue " + queue, queue,
+                    () -> sqs.changeMessageVisibilityBatch(b -> b.queueUrl(url).entries(entries)));
+            r.failed().forEach(f -> refused.add(chunk.get(Integer.parseInt(f.id().substring(1))).message.receiptHandle()));
             chunk.forEach(h -> h.extended(now));
         }
+        return refused;
     }
 
     // ---- acknowledging and releasing --------------------------------------------------------------------
