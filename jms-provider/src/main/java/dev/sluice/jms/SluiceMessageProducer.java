@@ -1,6 +1,7 @@
 package dev.sluice.jms;
 
 import dev.sluice.jms.ack.TransactedAcknowledger;
+import dev.sluice.jms.backend.Capability;
 import dev.sluice.jms.backend.OutgoingMessage;
 import dev.sluice.jms.backend.QueueInfo;
 import dev.sluice.jms.backend.SendReceipt;
@@ -258,6 +259,10 @@ public final class SluiceMessageProducer implements QueueSender, TopicPublisher 
         }
         checkDeliveryMode(mode);
         checkPriority(prio);
+        if (prio != Message.DEFAULT_PRIORITY && !session.connection().settings().ignorePriority()) {
+            // accepting it would promise an order the backend cannot keep: say so (ignorePriority=true opts out)
+            session.connection().requireCapability(Capability.PRIORITY);
+        }
         QueueInfo queue = session.connection().queueInfo(to);
         long now = System.currentTimeMillis();
         message.setJMSDestination(to);
@@ -286,7 +291,9 @@ public final class SluiceMessageProducer implements QueueSender, TopicPublisher 
             String id = UUID.randomUUID().toString();
             OutgoingMessage out = new OutgoingMessage(encoded.body(), encoded.attributes(), delaySeconds, group, dedup,
                     prio, id);
-            tx.send(new Transaction.Send(queue.name(), out), receipt -> { });
+            // a backend that cannot store a message under a chosen id (SQS) names its own at commit: then the
+            // message gets that one, the id the receiver sees
+            tx.send(new Transaction.Send(queue.name(), out), receipt -> assignId(message, m, receipt));
             assignId(message, m, new SendReceipt(id, null));
         } else {
             OutgoingMessage out = new OutgoingMessage(encoded.body(), encoded.attributes(), delaySeconds, group, dedup,

@@ -393,7 +393,13 @@ public final class SluiceSession implements QueueSession, TopicSession {
 
     // ---- topics: not yet --------------------------------------------------------------------------
 
-    private static JMSException noTopics() {
+    /** On a backend that could never have topics (SQS) the error says so; otherwise: not built yet. */
+    private JMSException noTopics() {
+        try {
+            connection.requireCapability(Capability.TOPICS);
+        } catch (JMSException unsupported) {
+            return unsupported;
+        }
         return new JMSException("Topics are not available in this version of Sluice; use queues.", "TopicsUnavailable");
     }
 
@@ -529,6 +535,7 @@ public final class SluiceSession implements QueueSession, TopicSession {
      */
     private void deliverLoop() {
         int next = 0;
+        int failures = 0;
         while (!closed) {
             try {
                 if (!connection.awaitStarted(TimeUnit.SECONDS.toNanos(1))) {
@@ -552,15 +559,18 @@ public final class SluiceSession implements QueueSession, TopicSession {
                     return;
                 }
                 Thread.interrupted();
+                failures = 0;
             } catch (JMSException e) {
                 if (!closed) {
                     connection.report(e);
+                    failures = pauseAfterFailure(++failures);
                 }
             } catch (RuntimeException e) {
                 if (!closed) {
                     JMSException j = new JMSException("Message delivery failed: " + e);
                     j.setLinkedException(e);
                     connection.report(j);
+                    failures = pauseAfterFailure(++failures);
                 }
             }
         }
@@ -568,6 +578,25 @@ public final class SluiceSession implements QueueSession, TopicSession {
 
     ReentrantLock listenerLock() {
         return listenerRunning;
+    }
+
+    /**
+     * After a failed poll (an unreachable SQS endpoint, say) the loop waits before trying again, doubling from
+     * 100 ms to 5 s, so an outage is reported a few times a second at most, not in a tight loop; the first
+     * successful poll resets it. Answers the failure count.
+     */
+    private int pauseAfterFailure(int failures) {
+        long millis = Math.min(5_000, 100L << Math.min(6, failures - 1));
+        synchronized (dispatchSignal) {
+            try {
+                if (!closed) {
+                    dispatchSignal.wait(millis);
+                }
+            } catch (InterruptedException e) {
+                // closing: the loop checks
+            }
+        }
+        return failures;
     }
 
     /** Returns once no listener of this session is running (unless called from one). */
