@@ -53,7 +53,10 @@ import java.util.logging.Logger;
  *   <li>{@code artemis-tuned}: the same with {@code journalBufferTimeout} set to the disk's mean 1 KiB
  *       write+fdatasync latency measured first in the same temp dir (what {@code artemis create} calibrates);</li>
  *   <li>{@code artemis-nonpersistent}: persistence disabled, NON_PERSISTENT sends (the Artemis client does
- *       not block on those by default).</li>
+ *       not block on those by default);</li>
+ *   <li>{@code sqs-sluice}, {@code sqs-elasticmq} (not in the default list): the provider's SQS backend
+ *       ({@code sluice:sqs?endpoint=…}) against Sluice's server (durable) or ElasticMQ (in-memory), each in a
+ *       child JVM; {@code sqs.prefetch=N} sets the backend's prefetch (default 1).</li>
  * </ul>
  * Artemis is reached through its in-VM connector ({@code vm://0}), so no peer pays for a network.
  *
@@ -87,6 +90,7 @@ import java.util.logging.Logger;
  *   txBatch=10  txProducers=4  txConsumers=4
  *   drainMessages=200000  drainSeconds=30 (cap on one drain)
  *   fsyncSeconds=3        the disk calibration
+ *   sqs.prefetch=1        prefetch of the sqs-* peers;  serverJvmArgs="-Xms1g -Xmx1g"  their server JVMs
  *   journalBufferTimeout=NS   use this instead of the measured value for artemis-tuned
  *   dir=PATH              parent of the temp dir (default java.io.tmpdir)
  * </pre>
@@ -250,9 +254,58 @@ public final class JmsBenchmark {
         }
     }
 
+    /**
+     * The provider's SQS backend ({@code sluice:sqs?endpoint=…}) against an SQS server in a child JVM (Sluice's
+     * server, durable, or ElasticMQ, in-memory; started as EndpointBenchmark starts them), so the server's CPU and
+     * garbage are not this JVM's. Every JMS operation is an HTTP call: PERSISTENT sends like the Sluice peers.
+     */
+    private static final class SqsPeer implements Peer {
+        final String name;
+        final EndpointBenchmark.ServerChild server;
+        final String url;
+        final SluiceConnectionFactory factory;
+        final List<String> jvmArgs;
+
+        SqsPeer(String name, EndpointBenchmark.Server server, Path root, List<String> jvmArgs, String extra)
+                throws Exception {
+            this.name = name;
+            this.jvmArgs = jvmArgs;
+            this.server = EndpointBenchmark.ServerChild.start(server, root, jvmArgs);
+            this.url = "sluice:sqs?endpoint=" + this.server.endpoint + "&region=us-east-1" + extra;
+            this.factory = new SluiceConnectionFactory(url);
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public ConnectionFactory factory() {
+            return factory;
+        }
+
+        public int deliveryMode() {
+            return DeliveryMode.PERSISTENT;
+        }
+
+        public String describe() {
+            return "`" + url + "` → " + server.server.label + " in a child JVM (" + String.join(" ", jvmArgs)
+                    + "), AWS SDK v2 with the url-connection client";
+        }
+
+        public void close() {
+            server.close();
+        }
+    }
+
     private Peer openPeer(String key, Path root, int tunedTimeout) throws Exception {
         Path dir = root.resolve(key);
+        // sqs.prefetch=N: the SQS peers' prefetch setting (default 1, the provider's default)
+        String sqsExtra = "&prefetch=" + get("sqs.prefetch", "1");
+        // serverJvmArgs: the SQS servers' child JVMs, as in EndpointBenchmark
+        List<String> serverJvm = List.of(get("serverJvmArgs", "-Xms1g -Xmx1g").trim().split("\\s+"));
         return switch (key) {
+            case "sqs-sluice" -> new SqsPeer(key, EndpointBenchmark.Server.SLUICE, root, serverJvm, sqsExtra);
+            case "sqs-elasticmq" -> new SqsPeer(key, EndpointBenchmark.Server.ELASTICMQ, root, serverJvm, sqsExtra);
             case "sluice-durable" -> new SluicePeer(key, "sluice:embedded?dataDir=" + dir, dir);
             case "sluice-memory" -> new SluicePeer(key, "sluice:embedded?storage=memory", null);
             case "artemis-default" -> new ArtemisPeer(key, dir, true, -1);

@@ -224,6 +224,9 @@ public final class SluiceConnection implements QueueConnection, TopicConnection 
             throw new JMSException("Invalid session mode " + sessionMode + ": use SESSION_TRANSACTED (0), "
                     + "AUTO_ACKNOWLEDGE (1), CLIENT_ACKNOWLEDGE (2) or DUPS_OK_ACKNOWLEDGE (3)");
         }
+        if (sessionMode == Session.SESSION_TRANSACTED && settings.atomicTransactionsRequired()) {
+            requireCapability(Capability.ATOMIC_TRANSACTIONS);
+        }
         SluiceSession s = new SluiceSession(this, sessionMode);
         sessions.add(s);
         return s;
@@ -265,7 +268,16 @@ public final class SluiceConnection implements QueueConnection, TopicConnection 
             if (!settings.autoCreateQueues() || name.startsWith(SluiceTemporaryQueue.PREFIX)) {
                 throw missing;
             }
-            backend.createQueue(name, name.endsWith(".fifo") ? Map.of("FifoQueue", "true") : Map.of());
+            Map<String, String> attributes = new java.util.LinkedHashMap<>(settings.queueAttributes());
+            if (name.endsWith(".fifo")) {
+                attributes.put("FifoQueue", "true");
+            } else {
+                // a standard queue refuses the FIFO-only attributes a factory may set for its .fifo queues
+                attributes.remove("ContentBasedDeduplication");
+                attributes.remove("DeduplicationScope");
+                attributes.remove("FifoThroughputLimit");
+            }
+            backend.createQueue(name, attributes);
             info = backend.queue(name);
         }
         queues.put(name, info);
@@ -343,9 +355,11 @@ public final class SluiceConnection implements QueueConnection, TopicConnection 
 
     void requireCapability(Capability capability) throws JMSException {
         if (!backend.capabilities().contains(capability)) {
-            throw new JMSException(capability.description() + " are not available with " + backend.describe()
-                    + ": Amazon SQS has no such feature. Use the embedded engine (sluice:embedded) for it.",
-                    "UnsupportedCapability");
+            String backendName = backend.describe();
+            throw new JMSException("Unsupported feature: " + capability.description() + ". "
+                    + Character.toUpperCase(backendName.charAt(0)) + backendName.substring(1)
+                    + " cannot offer it (Amazon SQS has no such feature); use the embedded engine (sluice:embedded) "
+                    + "for it.", "UnsupportedCapability");
         }
     }
 

@@ -3,6 +3,7 @@ package dev.sluice.jms;
 import dev.sluice.engine.EngineOptions;
 import dev.sluice.jms.backend.QueueBackend;
 import dev.sluice.jms.embedded.EmbeddedBackend;
+import dev.sluice.jms.sqs.SqsBackend;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
@@ -111,11 +112,50 @@ public class SluiceConnectionFactory implements ConnectionFactory, QueueConnecti
         set("autoCreateQueues", create);
     }
 
+    public void setEndpoint(String endpoint) {
+        set("endpoint", endpoint);
+    }
+
+    public void setRegion(String region) {
+        set("region", region);
+    }
+
+    public void setAccessKeyId(String accessKeyId) {
+        set("accessKeyId", accessKeyId);
+    }
+
+    public void setSecretAccessKey(String secretAccessKey) {
+        set("secretAccessKey", secretAccessKey);
+    }
+
+    public void setProfile(String profile) {
+        set("profile", profile);
+    }
+
+    public void setPrefetch(Integer messages) {
+        set("prefetch", messages);
+    }
+
+    public void setMaxAttempts(Integer attempts) {
+        set("maxAttempts", attempts);
+    }
+
+    public void setQueueAttributes(String attributes) {
+        set("queueAttributes", attributes);
+    }
+
+    public void setTransactions(String transactions) {
+        set("transactions", transactions);
+    }
+
+    public void setIgnorePriority(Boolean ignore) {
+        set("ignorePriority", ignore);
+    }
+
     /** Opens the backend the settings name; each connection holds its own. */
     protected QueueBackend openBackend() throws JMSException {
         if (settings.backend() == SluiceSettings.Backend.SQS) {
-            throw new JMSException("The SQS backend (" + settings + ") is not available in this version of Sluice; "
-                    + "use sluice:embedded");
+            return SqsBackend.open(settings);
         }
         try {
             return new EmbeddedBackend(engineOptions != null ? engineOptions : settings.engineOptions());
@@ -132,8 +172,9 @@ public class SluiceConnectionFactory implements ConnectionFactory, QueueConnecti
     }
 
     /**
-     * The embedded engine has no users of its own; credentials are accepted and ignored. (An SQS backend
-     * takes its credentials from the settings or the AWS default chain.)
+     * The user name and password are accepted and ignored: the embedded engine has no users of its own, and an
+     * SQS backend takes its credentials from the settings (accessKeyId/secretAccessKey, profile) or the AWS
+     * default chain, never from a JMS user name.
      */
     @Override
     public Connection createConnection(String userName, String password) throws JMSException {

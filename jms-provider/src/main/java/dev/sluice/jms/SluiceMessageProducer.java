@@ -1,6 +1,7 @@
 package dev.sluice.jms;
 
 import dev.sluice.jms.ack.TransactedAcknowledger;
+import dev.sluice.jms.backend.Capability;
 import dev.sluice.jms.backend.OutgoingMessage;
 import dev.sluice.jms.backend.Publication;
 import dev.sluice.jms.backend.QueueInfo;
@@ -266,6 +267,10 @@ public final class SluiceMessageProducer implements QueueSender, TopicPublisher 
         }
         checkDeliveryMode(mode);
         checkPriority(prio);
+        if (prio != Message.DEFAULT_PRIORITY && !session.connection().settings().ignorePriority()) {
+            // accepting it would promise an order the backend cannot keep: say so (ignorePriority=true opts out)
+            session.connection().requireCapability(Capability.PRIORITY);
+        }
         if (to instanceof Topic topic) {
             doPublish(topic, message, mode, prio, ttl);
             return;
@@ -291,7 +296,9 @@ public final class SluiceMessageProducer implements QueueSender, TopicPublisher 
             String id = UUID.randomUUID().toString();
             OutgoingMessage out = new OutgoingMessage(encoded.body(), encoded.attributes(), delaySeconds, group, dedup,
                     prio, id);
-            tx.send(new Transaction.Send(queue.name(), out), receipt -> { });
+            // a backend that cannot store a message under a chosen id (SQS) names its own at commit: then the
+            // message gets that one, the id the receiver sees
+            tx.send(new Transaction.Send(queue.name(), out), receipt -> assignId(message, m, receipt));
             assignId(message, m, new SendReceipt(id, null));
         } else {
             OutgoingMessage out = new OutgoingMessage(encoded.body(), encoded.attributes(), delaySeconds, group, dedup,

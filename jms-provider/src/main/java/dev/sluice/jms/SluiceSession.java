@@ -555,6 +555,7 @@ public final class SluiceSession implements QueueSession, TopicSession {
      */
     private void deliverLoop() {
         int next = 0;
+        int failures = 0;
         while (!closed) {
             try {
                 if (!connection.awaitStarted(TimeUnit.SECONDS.toNanos(1))) {
@@ -578,15 +579,18 @@ public final class SluiceSession implements QueueSession, TopicSession {
                     return;
                 }
                 Thread.interrupted();
+                failures = 0;
             } catch (JMSException e) {
                 if (!closed) {
                     connection.report(e);
+                    failures = pauseAfterFailure(++failures);
                 }
             } catch (RuntimeException e) {
                 if (!closed) {
                     JMSException j = new JMSException("Message delivery failed: " + e);
                     j.setLinkedException(e);
                     connection.report(j);
+                    failures = pauseAfterFailure(++failures);
                 }
             }
         }
@@ -594,6 +598,25 @@ public final class SluiceSession implements QueueSession, TopicSession {
 
     ReentrantLock listenerLock() {
         return listenerRunning;
+    }
+
+    /**
+     * After a failed poll (an unreachable SQS endpoint, say) the loop waits before trying again, doubling from
+     * 100 ms to 5 s, so an outage is reported a few times a second at most, not in a tight loop; the first
+     * successful poll resets it. Answers the failure count.
+     */
+    private int pauseAfterFailure(int failures) {
+        long millis = Math.min(5_000, 100L << Math.min(6, failures - 1));
+        synchronized (dispatchSignal) {
+            try {
+                if (!closed) {
+                    dispatchSignal.wait(millis);
+                }
+            } catch (InterruptedException e) {
+                // closing: the loop checks
+            }
+        }
+        return failures;
     }
 
     /** Returns once no listener of this session is running (unless called from one). */

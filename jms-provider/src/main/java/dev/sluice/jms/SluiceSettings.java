@@ -23,7 +23,16 @@ import java.util.Map;
  * listeners, 0–20, default 20), {@code redeliveryDelay} (seconds before a recovered or rolled-back
  * message is visible again, default 0), {@code redeliveryBackoff} (multiplier per further delivery, default
  * 1), {@code maxRedeliveryDelay} (seconds, default 900), {@code objectMessageAllowList} (class names and
- * {@code package.*} patterns ObjectMessage may deserialize), {@code autoCreateQueues} (default true).
+ * {@code package.*} patterns ObjectMessage may deserialize), {@code autoCreateQueues} (default true),
+ * {@code queueAttributes} (SQS attributes of the queues the provider creates, {@code Name=Value;Name=Value}),
+ * {@code transactions} ({@code atomic} refuses transacted sessions on a backend that cannot commit atomically;
+ * default: atomic where the backend can, best effort otherwise), {@code ignorePriority} (true: a backend without
+ * priority ordering accepts JMSPriority as a header only; default false, such a send fails).
+ * <p>
+ * The SQS backend also reads {@code endpoint}, {@code region}, {@code accessKeyId} and {@code secretAccessKey}
+ * (static credentials; never printed), {@code profile} (a named profile of the AWS config files),
+ * {@code prefetch} (messages fetched per ReceiveMessage, 1–10, default 1) and {@code maxAttempts} (tries of one
+ * SQS call on throttling, 5xx and network errors, 1–20, default 5).
  */
 public final class SluiceSettings {
 
@@ -108,13 +117,37 @@ public final class SluiceSettings {
                 }
                 throw new JMSException("redeliveryBackoff must be a number of at least 1, not " + value);
             }
-            case "autoCreateQueues" -> {
+            case "autoCreateQueues", "ignorePriority" -> {
                 if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
-                    throw new JMSException("autoCreateQueues must be true or false, not " + value);
+                    throw new JMSException(name + " must be true or false, not " + value);
                 }
             }
+            case "prefetch" -> range(name, value, 1, 10);
+            case "maxAttempts" -> range(name, value, 1, 20);
+            case "transactions" -> {
+                if (!value.equals("atomic") && !value.equals("bestEffort")) {
+                    throw new JMSException("transactions must be atomic or bestEffort, not " + value);
+                }
+            }
+            case "queueAttributes" -> parseQueueAttributes(value);
             default -> throw new JMSException("Unknown Sluice setting '" + name + "'");
         }
+    }
+
+    /** {@code Name=Value;Name=Value} as a map; the error names the malformed part. */
+    static Map<String, String> parseQueueAttributes(String value) throws JMSException {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String part : value.split(";")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            int eq = part.indexOf('=');
+            if (eq <= 0) {
+                throw new JMSException("queueAttributes takes Name=Value pairs separated by ';', not '" + part + "'");
+            }
+            out.put(part.substring(0, eq).trim(), part.substring(eq + 1).trim());
+        }
+        return out;
     }
 
     private static void range(String name, String value, int min, int max) throws JMSException {
@@ -169,6 +202,35 @@ public final class SluiceSettings {
         return Boolean.parseBoolean(values.getOrDefault("autoCreateQueues", "true"));
     }
 
+    /** SQS attributes for the queues the provider creates (besides FifoQueue, which the name decides). */
+    public Map<String, String> queueAttributes() {
+        String v = values.get("queueAttributes");
+        try {
+            return v == null ? Map.of() : parseQueueAttributes(v);
+        } catch (JMSException e) {
+            throw new IllegalStateException(e.getMessage(), e); // checked when the setting was made
+        }
+    }
+
+    /** Whether transacted sessions must be atomic (refused on a backend that commits best effort). */
+    public boolean atomicTransactionsRequired() {
+        return "atomic".equals(values.get("transactions"));
+    }
+
+    public boolean ignorePriority() {
+        return Boolean.parseBoolean(values.getOrDefault("ignorePriority", "false"));
+    }
+
+    /** Messages the SQS backend fetches per ReceiveMessage call (the rest wait in its prefetch buffer). */
+    public int prefetch() {
+        return Integer.parseInt(values.getOrDefault("prefetch", "1"));
+    }
+
+    /** Tries of one SQS call, the first included. */
+    public int maxAttempts() {
+        return Integer.parseInt(values.getOrDefault("maxAttempts", "5"));
+    }
+
     /** The URL form, without secrets. */
     @Override
     public String toString() {
@@ -178,6 +240,7 @@ public final class SluiceSettings {
             if (!e.getKey().equals("backend")) {
                 s.append(sep).append(e.getKey()).append('=')
                         .append(e.getKey().equals("secretAccessKey") ? "****" : e.getValue());
+                // the secret is never printed, whatever logs or exception messages this ends up in
                 sep = '&';
             }
         }

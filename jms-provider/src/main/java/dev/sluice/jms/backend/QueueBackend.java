@@ -94,9 +94,11 @@ public interface QueueBackend extends AutoCloseable {
     }
 
     private JMSException topicsUnavailable() {
-        return new JMSException(Capability.TOPICS.description() + " are not available with " + describe()
-                + ": Amazon SQS has no topics. Use the embedded engine (sluice:embedded) for them.",
-                "UnsupportedCapability");
+        // worded as SluiceConnection.requireCapability, which every topic entry point calls first
+        String name = describe();
+        return new JMSException("Unsupported feature: " + Capability.TOPICS.description() + ". "
+                + Character.toUpperCase(name.charAt(0)) + name.substring(1) + " cannot offer it (Amazon SQS has no "
+                + "such feature); use the embedded engine (sluice:embedded) for it.", "UnsupportedCapability");
     }
 
     @Override

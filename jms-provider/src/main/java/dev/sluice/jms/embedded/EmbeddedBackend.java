@@ -21,6 +21,7 @@ import dev.sluice.engine.topic.SubscriptionException;
 import dev.sluice.engine.topic.SubscriptionSpec;
 import dev.sluice.jms.backend.Capability;
 import dev.sluice.jms.backend.IncomingMessage;
+import dev.sluice.jms.backend.InvalidQueue;
 import dev.sluice.jms.backend.MessagePredicate;
 import dev.sluice.jms.backend.OutgoingMessage;
 import dev.sluice.jms.backend.Publication;
@@ -104,10 +105,7 @@ public final class EmbeddedBackend implements QueueBackend {
         try {
             call(name, () -> engine.createQueue(name, attributes, Map.of()));
         } catch (MessageFormatException refused) {
-            // a name (or attribute) SQS refuses: the destination is what is wrong, not a message
-            InvalidDestinationException j = new InvalidDestinationException(refused.getMessage(), refused.getErrorCode());
-            j.setLinkedException(refused.getLinkedException());
-            throw j;
+            throw InvalidQueue.from(refused);
         }
     }
 

@@ -90,7 +90,10 @@ public final class SluiceActivation {
             s = with(s, "waitTimeSeconds", spec.getWaitTimeSeconds());
             s = with(s, "redeliveryDelay", spec.getRedeliveryDelay());
             s = with(s, "redeliveryBackoff", spec.getRedeliveryBackoff());
-            return with(s, "maxRedeliveryDelay", spec.getMaxRedeliveryDelay());
+            s = with(s, "maxRedeliveryDelay", spec.getMaxRedeliveryDelay());
+            // messages per ReceiveMessage on an SQS backend (prefetched ones get their visibility extended);
+            // the embedded engine has no round trip to save and hands over one message at a time
+            return with(s, "prefetch", spec.getMaxMessages());
         } catch (JMSException e) {
             throw new InvalidPropertyException("Invalid Sluice activation for " + spec + ": " + e.getMessage(), e);
         }

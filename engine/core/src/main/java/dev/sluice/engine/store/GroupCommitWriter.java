@@ -298,16 +298,15 @@ final class GroupCommitWriter {
             return;
         }
         transactions.incrementAndGet();
-        int committed = 0;
+        // counted before the submitters are released, so one who saw its unit done sees it counted
+        committedUnits.addAndGet(java.util.Arrays.stream(rejected).filter(java.util.Objects::isNull).count());
         for (int i = 0; i < units.size(); i++) {
             if (rejected[i] == null) {
-                committed++;
                 units.get(i).done.complete(null);
             } else {
                 units.get(i).done.completeExceptionally(rejected[i]);
             }
         }
-        committedUnits.addAndGet(committed);
     }
 
     /**

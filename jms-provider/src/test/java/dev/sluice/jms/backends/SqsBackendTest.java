@@ -1,0 +1,155 @@
+package dev.sluice.jms.backends;
+
+import dev.sluice.jms.SluiceConnectionFactory;
+import dev.sluice.jms.SluiceSettings;
+import dev.sluice.jms.sqs.SqsBackend;
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Queue;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/** What is particular to the SQS backend: prefetch, configuration, retries, errors. */
+class SqsBackendTest {
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.sluice.jms.backends.Backends#sqs")
+    void prefetchedMessagesStayHiddenWhileBufferedAndComeBackOnClose(TestBackend backend) throws Exception {
+        try (Scenario s = Scenario.on(backend, "prefetch=10&visibilityTimeout=2")) {
+            Connection prefetching = s.started();
+            Session session = prefetching.createSession(Session.CLIENT_ACKNOWLEDGE);
+            Queue q = session.createQueue(s.queue("prefetch"));
+            MessageProducer p = session.createProducer(q);
+            for (int i = 0; i < 5; i++) {
+                p.send(session.createTextMessage("m" + i));
+            }
+            MessageConsumer c = session.createConsumer(q);
+            Message first = c.receive(10_000);
+            assertThat(first).isNotNull();
+            first.acknowledge();
+            // SQS may answer a receive with fewer messages than there are: fetch until one call buffered some
+            MessageConsumer other = s.started().createSession(Session.AUTO_ACKNOWLEDGE).createConsumer(q);
+            Set<String> seenByOther = new HashSet<>();
+            // longer than the 2 s visibility timeout: the buffered messages are extended, so nobody else gets them
+            await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(10)).until(() -> {
+                Message m = other.receiveNoWait();
+                if (m != null) {
+                    seenByOther.add(((TextMessage) m).getText());
+                }
+                return true;
+            });
+            int buffered = 4 - seenByOther.size();
+            assertThat(buffered).as("messages the first call prefetched").isGreaterThan(0);
+            assertThat(seenByOther).as("only what was never fetched by the prefetching consumer").hasSizeLessThan(4);
+            prefetching.close();
+            Set<String> returned = new HashSet<>();
+            await().atMost(Duration.ofSeconds(10)).until(() -> {
+                Message m = other.receive(1_000);
+                if (m != null) {
+                    returned.add(((TextMessage) m).getText());
+                }
+                return returned.size() == buffered;
+            });
+            assertThat(returned).doesNotContain("m0").noneMatch(seenByOther::contains);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.sluice.jms.backends.Backends#all")
+    void autoCreatedQueuesGetTheConfiguredAttributes(TestBackend backend) throws Exception {
+        try (Scenario s = Scenario.on(backend, "queueAttributes=VisibilityTimeout%3D7%3BMessageRetentionPeriod%3D3600")) {
+            Session session = s.connection().createSession(Session.AUTO_ACKNOWLEDGE);
+            Queue q = session.createQueue(s.queue("configured"));
+            session.createProducer(q).send(session.createTextMessage("x"));
+            MessageConsumer c = session.createConsumer(q);
+            assertThat(((dev.sluice.jms.SluiceMessageConsumer) c).getVisibilityTimeout()).isEqualTo(7);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.sluice.jms.backends.Backends#sqs")
+    void throttlingAndServerErrorsAreRetriedWithBackOff(TestBackend backend) throws Exception {
+        String endpoint = ((SqsTestBackend) backend).endpoint();
+        try (FlakyEndpoint flaky = new FlakyEndpoint(endpoint, 2);
+             Connection c = new SluiceConnectionFactory("sluice:sqs?endpoint=" + flaky.url() + "&maxAttempts=5")
+                     .createConnection()) {
+            c.start();
+            Session session = c.createSession(Session.AUTO_ACKNOWLEDGE);
+            Queue q = session.createQueue("flaky-" + System.nanoTime());
+            session.createProducer(q).send(session.createTextMessage("through"));
+            assertThat(((TextMessage) session.createConsumer(q).receive(10_000)).getText()).isEqualTo("through");
+            assertThat(flaky.log.subList(0, 3)).containsExactly("throttled", "503", "forwarded");
+            backend.deleteQueue(q.getQueueName());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.sluice.jms.backends.Backends#sqs")
+    void aFailureThatOutlastsTheRetriesIsAJmsExceptionNamingTheEndpoint(TestBackend backend) throws Exception {
+        String endpoint = ((SqsTestBackend) backend).endpoint();
+        try (FlakyEndpoint flaky = new FlakyEndpoint(endpoint, 100);
+             Connection c = new SluiceConnectionFactory("sluice:sqs?endpoint=" + flaky.url() + "&maxAttempts=2")
+                     .createConnection()) {
+            Session session = c.createSession(Session.AUTO_ACKNOWLEDGE);
+            assertThatThrownBy(() -> session.createProducer(session.createQueue("never")))
+                    .isInstanceOf(JMSException.class)
+                    .hasMessageContaining("the SQS endpoint " + flaky.url());
+            assertThat(flaky.log).hasSize(2);
+        }
+    }
+
+    @Test
+    void anUnreachableEndpointIsReportedAsSuch() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        try (Connection c = new SluiceConnectionFactory("sluice:sqs?endpoint=http://127.0.0.1:" + port + "&maxAttempts=1")
+                .createConnection()) {
+            Session session = c.createSession(Session.AUTO_ACKNOWLEDGE);
+            assertThatThrownBy(() -> session.createProducer(session.createQueue("q")))
+                    .isInstanceOf(JMSException.class)
+                    .hasMessageContaining("could not be reached")
+                    .satisfies(e -> assertThat(((JMSException) e).getErrorCode()).isEqualTo("Unreachable"));
+        }
+    }
+
+    @Test
+    void badSettingsAreNamed() {
+        assertThatThrownBy(() -> new SluiceConnectionFactory("sluice:sqs?endpoint=ftp://x").createConnection())
+                .isInstanceOf(JMSException.class).hasMessageContaining("endpoint must be an http(s) URL");
+        assertThatThrownBy(() -> new SluiceConnectionFactory("sluice:sqs?endpoint=http://127.0.0.1:1&accessKeyId=AKIA")
+                .createConnection()).isInstanceOf(JMSException.class).hasMessageContaining("secretAccessKey");
+        assertThatThrownBy(() -> SluiceSettings.parse("sluice:sqs?prefetch=11"))
+                .isInstanceOf(JMSException.class).hasMessageContaining("prefetch must be a whole number from 1 to 10");
+        assertThatThrownBy(() -> SluiceSettings.parse("sluice:sqs?queueAttributes=nonsense"))
+                .isInstanceOf(JMSException.class).hasMessageContaining("queueAttributes takes Name=Value");
+        assertThatThrownBy(() -> SluiceSettings.parse("sluice:sqs?transactions=maybe"))
+                .isInstanceOf(JMSException.class).hasMessageContaining("transactions must be atomic or bestEffort");
+    }
+
+    @Test
+    void theSecretKeyIsNeverPrinted() throws Exception {
+        SluiceConnectionFactory f = new SluiceConnectionFactory(
+                "sluice:sqs?endpoint=http://127.0.0.1:1&accessKeyId=AKIDEXAMPLE&secretAccessKey=wJalrXUtnFEMI");
+        assertThat(f.getUrl()).contains("AKIDEXAMPLE").doesNotContain("wJalrXUtnFEMI").contains("secretAccessKey=****");
+        try (SqsBackend b = SqsBackend.open(f.settings())) {
+            assertThat(b.describe()).doesNotContain("wJalrXUtnFEMI");
+        }
+    }
+}
