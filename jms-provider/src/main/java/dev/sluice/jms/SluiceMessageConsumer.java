@@ -127,6 +127,10 @@ public final class SluiceMessageConsumer implements QueueReceiver, TopicSubscrib
     @Override
     public void setMessageListener(MessageListener listener) throws JMSException {
         checkOpen();
+        if (session.inContainer()) {
+            throw new IllegalStateException("setMessageListener is not allowed in a Jakarta EE web or EJB container: "
+                    + "use a message-driven bean.");
+        }
         this.listener = listener;
         session.listenerChanged();
     }

@@ -76,6 +76,8 @@ public final class SluiceSession implements QueueSession, TopicSession {
     private volatile SessionDomain domain = SessionDomain.ANY;
     /** Set by {@link #joinContainerTransactions()}: the container, not the application, commits and closes. */
     private volatile boolean containerManaged;
+    /** Set by {@link #handedOutByContainer()}. */
+    private volatile boolean inContainer;
 
     SluiceSession(SluiceConnection connection, int mode) {
         this.connection = connection;
@@ -205,6 +207,18 @@ public final class SluiceSession implements QueueSession, TopicSession {
             throw new IllegalStateException("Only a transacted session can take part in container transactions.");
         }
         containerManaged = true;
+    }
+
+    /**
+     * Marks a session an application server handed to an application: asynchronous delivery
+     * (setMessageListener) is refused there, as the specification requires — MDBs are the way.
+     */
+    public void handedOutByContainer() {
+        inContainer = true;
+    }
+
+    boolean inContainer() {
+        return inContainer;
     }
 
     public void commitContainerTransaction() throws JMSException {

@@ -48,16 +48,21 @@ public final class SluiceSettings {
         return new SluiceSettings(Map.of("backend", "embedded"));
     }
 
+    /** The URL as an error message may show it: a secret key's value replaced. */
+    private static String redacted(String url) {
+        return url == null ? null : url.replaceAll("(?i)(secretAccessKey=)[^&]*", "$1****");
+    }
+
     /** Parses a {@code sluice:} URL; the error names what is wrong with it. */
     public static SluiceSettings parse(String url) throws JMSException {
         if (url == null || !url.startsWith("sluice:")) {
-            throw new JMSException("A Sluice URL starts with sluice:embedded or sluice:sqs, not: " + url);
+            throw new JMSException("A Sluice URL starts with sluice:embedded or sluice:sqs, not: " + redacted(url));
         }
         String rest = url.substring("sluice:".length());
         int q = rest.indexOf('?');
         String kind = (q < 0 ? rest : rest.substring(0, q)).toLowerCase(Locale.ROOT);
         if (!kind.equals("embedded") && !kind.equals("sqs")) {
-            throw new JMSException("Unknown Sluice backend '" + kind + "' in " + url + ": use sluice:embedded or sluice:sqs");
+            throw new JMSException("Unknown Sluice backend '" + kind + "' in " + redacted(url) + ": use sluice:embedded or sluice:sqs");
         }
         Map<String, String> values = new LinkedHashMap<>();
         values.put("backend", kind);
@@ -68,7 +73,8 @@ public final class SluiceSettings {
                 }
                 int eq = pair.indexOf('=');
                 if (eq <= 0) {
-                    throw new JMSException("Parameter '" + pair + "' of " + url + " needs the form name=value");
+                    throw new JMSException("Parameter '" + redacted(pair) + "' of " + redacted(url)
+                            + " needs the form name=value");
                 }
                 String name = URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8);
                 String value = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);

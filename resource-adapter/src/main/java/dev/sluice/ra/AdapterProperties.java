@@ -28,7 +28,12 @@ final class AdapterProperties implements Serializable {
 
     /** The URL with the separately set properties on top (they win: they are the more specific setting). */
     SluiceSettings settings() throws JMSException {
-        String u = orSystem("url", url);
+        return settings(null);
+    }
+
+    /** As {@link #settings()}, with another URL (a connection factory's own) in place of the adapter's. */
+    SluiceSettings settings(String urlOverride) throws JMSException {
+        String u = urlOverride != null && !urlOverride.isBlank() ? urlOverride : orSystem("url", url);
         SluiceSettings s = u == null || u.isBlank() ? SluiceSettings.defaults() : SluiceSettings.parse(u.trim());
         s = with(s, "visibilityTimeout", orSystem("visibilityTimeout", visibilityTimeout));
         s = with(s, "waitTimeSeconds", orSystem("waitTimeSeconds", waitTimeSeconds));
@@ -79,7 +84,8 @@ final class AdapterProperties implements Serializable {
                 && Objects.equals(redeliveryDelay, p.redeliveryDelay) && Objects.equals(redeliveryBackoff, p.redeliveryBackoff)
                 && Objects.equals(maxRedeliveryDelay, p.maxRedeliveryDelay)
                 && Objects.equals(objectMessageAllowList, p.objectMessageAllowList)
-                && Objects.equals(sqsEndpointPort, p.sqsEndpointPort) && Objects.equals(sqsEndpointBind, p.sqsEndpointBind);
+                && Objects.equals(sqsEndpointPort, p.sqsEndpointPort) && Objects.equals(sqsEndpointBind, p.sqsEndpointBind)
+                && Objects.equals(sqsEndpointCredentials, p.sqsEndpointCredentials);
     }
 
     @Override

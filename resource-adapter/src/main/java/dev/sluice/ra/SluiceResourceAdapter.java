@@ -134,6 +134,15 @@ public class SluiceResourceAdapter implements ResourceAdapter, Serializable {
         }
     }
 
+    /** The adapter's settings over another URL: a connection factory's {@code url} redirects it, nothing more. */
+    public SluiceSettings settings(String url) throws ResourceException {
+        try {
+            return properties.settings(url);
+        } catch (JMSException e) {
+            throw new ResourceAdapterInternalException("url: " + e.getMessage(), e);
+        }
+    }
+
     public WorkManager workManager() {
         return workManager;
     }
@@ -152,21 +161,32 @@ public class SluiceResourceAdapter implements ResourceAdapter, Serializable {
             // held for the adapter's life, so the engine (and a memory engine's queues) outlive idle pools
             engine = EngineHold.acquire(settings);
         }
+        try {
+            startEndpoint(settings);
+        } catch (ResourceAdapterInternalException | RuntimeException e) {
+            // the container does not call stop() after a failed start: give the engine back here
+            stop();
+            throw e;
+        }
+        LOG.log(System.Logger.Level.INFO, "Sluice resource adapter started on " + settings.backend().name().toLowerCase()
+                + (endpoint != null ? "; SQS endpoint at " + endpoint.url() : ""));
+    }
+
+    private void startEndpoint(SluiceSettings settings) throws ResourceAdapterInternalException {
         Integer port;
         try {
             port = properties.endpointPort();
         } catch (IllegalArgumentException e) {
             throw new ResourceAdapterInternalException(e.getMessage(), e);
         }
-        if (port != null) {
-            if (engine == null) {
-                throw new ResourceAdapterInternalException("sqsEndpointPort: the SQS endpoint can only be served "
-                        + "for the embedded engine, not for " + settings);
-            }
-            endpoint = InServerEndpoint.start(engine, settings, properties);
+        if (port == null) {
+            return;
         }
-        LOG.log(System.Logger.Level.INFO, "Sluice resource adapter started on " + settings.backend().name().toLowerCase()
-                + (endpoint != null ? "; SQS endpoint at " + endpoint.url() : ""));
+        if (engine == null) {
+            throw new ResourceAdapterInternalException("sqsEndpointPort: the SQS endpoint can only be served "
+                    + "for the embedded engine, not for " + settings);
+        }
+        endpoint = InServerEndpoint.start(engine, settings, properties);
     }
 
     @Override

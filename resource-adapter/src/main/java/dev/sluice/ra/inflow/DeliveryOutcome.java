@@ -5,7 +5,7 @@ import javax.transaction.xa.XAResource;
 import javax.transaction.xa.Xid;
 
 /**
- * Enlisted in the transaction the container starts around one MDB delivery, only to learn how it ended: the
+ * Enlisted in the transaction the container starts around each MDB delivery, only to learn how it ended: the
  * message is deleted if it committed, released for redelivery if it rolled back — whether the bean threw or
  * called setRollbackOnly. It holds no work of its own, so there is nothing to prepare or recover.
  */
@@ -13,6 +13,11 @@ final class DeliveryOutcome implements XAResource {
 
     private volatile Boolean committed;
     private int timeout;
+
+    /** Before each delivery: the poller's endpoint (and so this resource) serves one delivery after another. */
+    void reset() {
+        committed = null;
+    }
 
     /** Whether the delivery's transaction committed (false if it rolled back or has not ended). */
     boolean committed() {

@@ -15,7 +15,10 @@ import jakarta.resource.ResourceException;
 import jakarta.resource.spi.InvalidPropertyException;
 import jakarta.resource.spi.ResourceAdapterInternalException;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import jakarta.resource.spi.work.WorkAdapter;
+import jakarta.resource.spi.work.WorkEvent;
 import jakarta.resource.spi.work.WorkException;
+import jakarta.resource.spi.work.WorkListener;
 import jakarta.resource.spi.work.WorkManager;
 
 import javax.naming.InitialContext;
@@ -41,6 +44,15 @@ public final class SluiceActivation {
     private final SluiceActivationSpec spec;
     private final List<SessionPoller> pollers = new ArrayList<>();
     private SluiceConnection connection;
+    /** A session the WorkManager never runs would silently consume nothing: say so. */
+    private final WorkListener rejections = new WorkAdapter() {
+        @Override
+        public void workRejected(WorkEvent e) {
+            LOG.log(System.Logger.Level.ERROR, "The WorkManager rejected an MDB session for " + spec + " ("
+                    + e.getException() + "); fewer than maxSession=" + spec.getMaxSession()
+                    + " sessions deliver. Raise the server's long-running thread pool or lower maxSession.");
+        }
+    };
 
     public SluiceActivation(SluiceResourceAdapter adapter, MessageEndpointFactory endpoints, SluiceActivationSpec spec) {
         this.adapter = adapter;
@@ -59,16 +71,18 @@ public final class SluiceActivation {
             connection.setExceptionListener(e -> LOG.log(System.Logger.Level.WARNING,
                     "MDB connection for " + spec + ": " + e.getMessage()));
             connection.start();
-            // resolve the queue (create the subscription) now, so a problem fails the deployment, not every poll
-            try (Session check = connection.createSession()) {
-                source.open(check, spec.getMessageSelector()).close();
+            // a consumer made now: a missing queue, a bad selector, a feature the backend lacks or a subscription
+            // conflict fails the deployment with its reason, instead of every poll failing later (for a durable
+            // subscription this also creates it, so it collects messages from deployment on)
+            try (Session probe = connection.createSession()) {
+                source.open(probe, spec.getMessageSelector()).close();
             }
             WorkManager work = adapter.workManager();
             for (int i = 0; i < spec.getMaxSession(); i++) {
                 SessionPoller p = new SessionPoller(connection, source, spec.getMessageSelector(), spec.dupsOk(),
                         settings.waitTimeSeconds() * 1000L, endpoints);
                 pollers.add(p);
-                work.scheduleWork(p);
+                work.scheduleWork(p, WorkManager.INDEFINITE, null, rejections);
             }
         } catch (JMSException e) {
             stop();
@@ -139,9 +153,11 @@ public final class SluiceActivation {
     public synchronized void stop() {
         pollers.forEach(SessionPoller::release);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DRAIN_SECONDS);
+        boolean drained = true;
         try {
             for (SessionPoller p : pollers) {
                 if (!p.awaitFinished(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    drained = false;
                     LOG.log(System.Logger.Level.WARNING, "An MDB delivery on " + spec + " was still running after "
                             + DRAIN_SECONDS + " s of deactivation; its message will be redelivered.");
                     break;
@@ -149,15 +165,29 @@ public final class SluiceActivation {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            drained = false;
         }
         pollers.clear();
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (JMSException e) {
-                LOG.log(System.Logger.Level.WARNING, "Closing the MDB connection for " + spec + ": " + e.getMessage());
-            }
-            connection = null;
+        SluiceConnection c = connection;
+        connection = null;
+        if (c == null) {
+            return;
+        }
+        if (drained) {
+            close(c);
+        } else {
+            // closing waits for the running delivery: do not hold up undeployment or shutdown behind a hung bean
+            Thread closer = new Thread(() -> close(c), "sluice-mdb-close");
+            closer.setDaemon(true);
+            closer.start();
+        }
+    }
+
+    private void close(SluiceConnection c) {
+        try {
+            c.close();
+        } catch (JMSException e) {
+            LOG.log(System.Logger.Level.WARNING, "Closing the MDB connection for " + spec + ": " + e.getMessage());
         }
     }
 }

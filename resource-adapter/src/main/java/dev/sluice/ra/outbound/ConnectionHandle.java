@@ -66,9 +66,10 @@ final class ConnectionHandle implements QueueConnection {
         return open();
     }
 
+    /** In a Jakarta EE container {@code transacted} is ignored: a transaction decides (see {@link #session(int)}). */
     @Override
     public Session createSession(boolean transacted, int acknowledgeMode) throws JMSException {
-        return session(transacted ? Session.SESSION_TRANSACTED : acknowledgeMode);
+        return session(acknowledgeMode);
     }
 
     @Override
@@ -83,7 +84,7 @@ final class ConnectionHandle implements QueueConnection {
 
     @Override
     public QueueSession createQueueSession(boolean transacted, int acknowledgeMode) throws JMSException {
-        return session(transacted ? Session.SESSION_TRANSACTED : acknowledgeMode);
+        return session(acknowledgeMode);
     }
 
     @Override

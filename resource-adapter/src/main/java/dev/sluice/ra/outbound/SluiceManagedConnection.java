@@ -70,13 +70,20 @@ final class SluiceManagedConnection implements ManagedConnection {
 
     // ---- sessions ---------------------------------------------------------------------------------------
 
-    /** The session for an application's createSession/createContext, by the rules of a Jakarta EE container. */
+    /**
+     * The session for an application's createSession/createContext, by the rules of a Jakarta EE container:
+     * in a transaction, the connection's transacted session whatever was asked; outside one, the acknowledge
+     * mode honoured for AUTO and DUPS_OK, and AUTO for CLIENT_ACKNOWLEDGE or SESSION_TRANSACTED (the
+     * specification's recommendation).
+     */
     synchronized SluiceSession session(int requestedMode) throws JMSException {
         if (inTransaction) {
             return transactedSession();
         }
         int mode = requestedMode == Session.DUPS_OK_ACKNOWLEDGE ? Session.DUPS_OK_ACKNOWLEDGE : Session.AUTO_ACKNOWLEDGE;
-        return (SluiceSession) physical.createSession(mode);
+        SluiceSession s = (SluiceSession) physical.createSession(mode);
+        s.handedOutByContainer();
+        return s;
     }
 
     boolean isSessionOfTransaction(SluiceSession s) {
@@ -87,6 +94,7 @@ final class SluiceManagedConnection implements ManagedConnection {
         if (transactedSession == null) {
             SluiceSession s = (SluiceSession) physical.createSession(Session.SESSION_TRANSACTED);
             s.joinContainerTransactions();
+            s.handedOutByContainer();
             transactedSession = s;
         }
         return transactedSession;
@@ -97,6 +105,15 @@ final class SluiceManagedConnection implements ManagedConnection {
     synchronized void begin() throws ResourceException {
         if (inTransaction) {
             throw new LocalTransactionException("A transaction is already active on this Sluice connection.");
+        }
+        if (transactedSession != null) {
+            // whatever reached the session between transactions (a send after the transaction timed out and
+            // was rolled back, say) belongs to no transaction: it must not ride along with this one
+            try {
+                transactedSession.rollbackContainerTransaction();
+            } catch (JMSException e) {
+                throw new LocalTransactionException("Could not start a Sluice transaction: " + e.getMessage(), e);
+            }
         }
         inTransaction = true;
     }
@@ -173,13 +190,26 @@ final class SluiceManagedConnection implements ManagedConnection {
         }
     }
 
-    /** Back to the pool: the application's handles are no longer valid, its non-transacted sessions close. */
+    /**
+     * Back to the pool: the application's handles are no longer valid, its sessions close. The transacted
+     * session closes too (its producers and consumers belong to the finished work; work left in it outside a
+     * transaction is discarded) unless a transaction is still running on it.
+     */
     @Override
-    public void cleanup() throws ResourceException {
+    public synchronized void cleanup() throws ResourceException {
         for (ConnectionHandle h : handles) {
             h.invalidate();
         }
         handles.clear();
+        if (transactedSession != null && !inTransaction) {
+            try {
+                transactedSession.closeByContainer();
+            } catch (JMSException e) {
+                throw new ResourceException("Closing a pooled Sluice session failed: " + e.getMessage(), e);
+            } finally {
+                transactedSession = null;
+            }
+        }
     }
 
     @Override

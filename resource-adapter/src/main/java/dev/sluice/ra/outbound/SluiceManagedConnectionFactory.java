@@ -57,18 +57,18 @@ public class SluiceManagedConnectionFactory implements ManagedConnectionFactory,
     }
 
     SluiceSettings settings() throws ResourceException {
-        if (url != null && !url.isBlank()) {
-            try {
-                return SluiceSettings.parse(url.trim());
-            } catch (JMSException e) {
-                throw new ResourceAdapterInternalException("url: " + e.getMessage(), e);
-            }
+        if (adapter != null) {
+            return adapter.settings(url);
         }
-        if (adapter == null) {
+        if (url == null || url.isBlank()) {
             throw new ResourceAdapterInternalException("The connection factory is not associated with the Sluice "
                     + "resource adapter and has no url of its own.");
         }
-        return adapter.settings();
+        try {
+            return SluiceSettings.parse(url.trim());
+        } catch (JMSException e) {
+            throw new ResourceAdapterInternalException("url: " + e.getMessage(), e);
+        }
     }
 
     @Override

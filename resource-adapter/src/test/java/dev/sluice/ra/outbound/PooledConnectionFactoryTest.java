@@ -135,4 +135,50 @@ class PooledConnectionFactoryTest {
         assertThat(receiveText("ctx-tx")).isEqualTo("with-tx");
         mc.destroy();
     }
+
+    @Test
+    void aSendLeftOnTheConnectionBetweenTransactionsNeverRidesAlongWithTheNext() throws Exception {
+        SluiceManagedConnection mc = (SluiceManagedConnection) mcf.createManagedConnection(null, null);
+        LocalTransaction tx = mc.getLocalTransaction();
+        tx.begin();
+        Session kept = ((ConnectionHandle) mc.getConnection(null, null)).createSession();
+        tx.rollback();
+        // the application kept the session past its transaction (its transaction timed out, say) and sends
+        kept.createProducer(kept.createQueue("between")).send(kept.createTextMessage("stray"));
+        tx.begin();
+        Session next = ((ConnectionHandle) mc.getConnection(null, null)).createSession();
+        next.createProducer(next.createQueue("between")).send(next.createTextMessage("next"));
+        tx.commit();
+        assertThat(receiveText("between")).isEqualTo("next");
+        assertThat(receiveText("between")).isNull();
+        mc.destroy();
+    }
+
+    @Test
+    void sessionsHandedOutRefuseMessageListenersAsInAContainer() throws Exception {
+        SluiceManagedConnection mc = (SluiceManagedConnection) mcf.createManagedConnection(null, null);
+        ConnectionHandle handle = (ConnectionHandle) mc.getConnection(null, null);
+        Session session = handle.createSession();
+        MessageConsumer consumer = session.createConsumer(session.createQueue("no-listeners"));
+        assertThatThrownBy(() -> consumer.setMessageListener(m -> { })).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("message-driven bean");
+        mc.getLocalTransaction().begin();
+        Session inTx = handle.createSession();
+        MessageConsumer txConsumer = inTx.createConsumer(inTx.createQueue("no-listeners"));
+        assertThatThrownBy(() -> txConsumer.setMessageListener(m -> { })).isInstanceOf(IllegalStateException.class);
+        mc.getLocalTransaction().rollback();
+        mc.destroy();
+    }
+
+    @Test
+    void outsideATransactionTheAcknowledgeModeIsHonouredAndTransactedIsIgnored() throws Exception {
+        SluiceManagedConnection mc = (SluiceManagedConnection) mcf.createManagedConnection(null, null);
+        ConnectionHandle handle = (ConnectionHandle) mc.getConnection(null, null);
+        assertThat(handle.createSession(true, Session.DUPS_OK_ACKNOWLEDGE).getAcknowledgeMode())
+                .isEqualTo(Session.DUPS_OK_ACKNOWLEDGE);
+        assertThat(handle.createSession(Session.CLIENT_ACKNOWLEDGE).getAcknowledgeMode())
+                .isEqualTo(Session.AUTO_ACKNOWLEDGE);
+        assertThat(handle.createSession(Session.SESSION_TRANSACTED).getTransacted()).isFalse();
+        mc.destroy();
+    }
 }
