@@ -80,9 +80,15 @@ public final class MessageCodec {
         if (published != null) {
             attributes.put(WireNames.TOPIC, published);
         }
-        String replyTo = replyToQueueName(m.getJMSReplyTo());
-        if (replyTo != null) {
-            attributes.put(WireNames.REPLY_TO_QUEUE_NAME, new WireAttribute(WireNames.STRING, replyTo, null));
+        if (m.getJMSReplyTo() instanceof Topic replyTopic) {
+            // a topic of the embedded engine (request-reply over a TemporaryTopic); SQS's own reply attribute
+            // names queues only, so a topic gets an attribute of its own
+            attributes.put(WireNames.REPLY_TO_TOPIC, new WireAttribute(WireNames.STRING, replyTopic.getTopicName(), null));
+        } else {
+            String replyTo = replyToQueueName(m.getJMSReplyTo());
+            if (replyTo != null) {
+                attributes.put(WireNames.REPLY_TO_QUEUE_NAME, new WireAttribute(WireNames.STRING, replyTo, null));
+            }
         }
 
         Map<String, Object> properties = m.propertySnapshot();
@@ -127,7 +133,10 @@ public final class MessageCodec {
             m.setJMSCorrelationID(correlation.stringValue());
         }
         String replyTo = replyToName(attributes);
-        if (replyTo != null) {
+        WireAttribute replyTopic = attributes.get(WireNames.REPLY_TO_TOPIC);
+        if (replyTopic != null && replyTopic.stringValue() != null) {
+            m.setJMSReplyTo(new SluiceTopic(replyTopic.stringValue()));
+        } else if (replyTo != null) {
             m.setJMSReplyTo(resolver.apply(replyTo));
         }
         if (published != null) {
@@ -215,8 +224,7 @@ public final class MessageCodec {
         if (replyTo instanceof Queue queue) {
             return queue.getQueueName();
         }
-        throw new InvalidDestinationException("JMSReplyTo must be a Queue: SQS messages carry a reply queue name,"
-                + " and " + replyTo + " is not a queue");
+        throw new InvalidDestinationException("JMSReplyTo must be a Queue or a Topic: " + replyTo + " is neither");
     }
 
     private static String replyToName(Map<String, WireAttribute> attributes) {

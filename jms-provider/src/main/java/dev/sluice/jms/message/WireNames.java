@@ -20,6 +20,8 @@ public final class WireNames {
     public static final String HEADERS = "JMS_SluiceHeaders";
     /** On a message published to a topic: {@code <JMSMessageID without "ID:">;<topic name>}. */
     public static final String TOPIC = "JMS_SluiceTopic";
+    /** JMSReplyTo when it is a topic: the topic's name. */
+    public static final String REPLY_TO_TOPIC = "JMS_SluiceReplyToTopic";
     /** Sluice: all properties packed into one Binary attribute, used when they do not fit SQS's attribute rules. */
     public static final String PACKED_PROPERTIES = "JMS_SluiceProperties";
 
@@ -52,7 +54,8 @@ public final class WireNames {
     public static final int MAX_MESSAGE_BYTES = 1_048_576;
 
     static final Set<String> RESERVED =
-            Set.of(MESSAGE_TYPE, CORRELATION_ID, REPLY_TO_QUEUE_NAME, REPLY_TO_QUEUE_URL, HEADERS, PACKED_PROPERTIES);
+            Set.of(MESSAGE_TYPE, CORRELATION_ID, REPLY_TO_QUEUE_NAME, REPLY_TO_QUEUE_URL, HEADERS, PACKED_PROPERTIES, TOPIC,
+                    REPLY_TO_TOPIC);
 
     private WireNames() {
     }

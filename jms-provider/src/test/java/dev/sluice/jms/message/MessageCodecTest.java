@@ -233,9 +233,17 @@ class MessageCodecTest {
     }
 
     @Test
-    void replyToMustBeAQueue() {
+    void replyToATopicTravelsAsItsName() throws JMSException {
         SluiceTextMessage m = new SluiceTextMessage("t");
         m.setJMSReplyTo((Topic) () -> "news");
+        assertThat(MessageCodec.encode(m).attributes().get("JMS_SluiceReplyToTopic").stringValue()).isEqualTo("news");
+        assertThat(TestSupport.roundTrip(m).getJMSReplyTo()).isEqualTo(new dev.sluice.jms.SluiceTopic("news"));
+    }
+
+    @Test
+    void replyToMustBeAQueueOrATopic() {
+        SluiceTextMessage m = new SluiceTextMessage("t");
+        m.setJMSReplyTo(new jakarta.jms.Destination() { });
         assertThatThrownBy(() -> MessageCodec.encode(m)).isInstanceOf(InvalidDestinationException.class)
                 .hasMessageContaining("JMSReplyTo");
     }

@@ -41,6 +41,8 @@ class NonDurableSubscriptionTest {
                     assertThat(got.getText()).isEqualTo("42.0");
                     assertThat(got.getJMSMessageID()).isEqualTo(sent.getJMSMessageID());
                     assertThat(got.getJMSDestination()).isEqualTo(prices);
+                    assertThat(java.util.Collections.list(got.getPropertyNames())).as("no provider attribute leaks")
+                            .containsOnly("JMSXDeliveryCount");
                     assertThat(sub.receiveNoWait()).isNull();
                 }
                 assertThat(publisher.getTopic()).isEqualTo(prices);
@@ -97,6 +99,31 @@ class NonDurableSubscriptionTest {
             assertThat(eu.getMessageSelector()).isEqualTo("region = 'EU'");
             assertThatThrownBy(() -> s.createConsumer(t, "region = "))
                     .isInstanceOf(InvalidSelectorException.class).hasMessageContaining("region = ");
+        }
+    }
+
+    @Test
+    void aRequestCanNameATemporaryTopicAsItsReplyTo() throws Exception {
+        try (Broker b = Broker.realTime()) {
+            Session requester = b.started().createSession();
+            Session responder = b.started().createSession();
+            jakarta.jms.TemporaryTopic replies = requester.createTemporaryTopic();
+            MessageConsumer replyConsumer = requester.createConsumer(replies);
+            Topic requests = requester.createTopic("requests");
+            MessageConsumer serve = responder.createConsumer(requests);
+            Message request = requester.createTextMessage("ping");
+            request.setJMSReplyTo(replies);
+            requester.createProducer(requests).send(request);
+
+            Message got = serve.receive(5000);
+            assertThat(((Topic) got.getJMSReplyTo()).getTopicName()).isEqualTo(replies.getTopicName());
+            Message reply = responder.createTextMessage("pong");
+            reply.setJMSCorrelationID(got.getJMSMessageID());
+            responder.createProducer(got.getJMSReplyTo()).send(reply);
+
+            Message answer = replyConsumer.receive(5000);
+            assertThat(((TextMessage) answer).getText()).isEqualTo("pong");
+            assertThat(answer.getJMSCorrelationID()).isEqualTo(request.getJMSMessageID());
         }
     }
 
