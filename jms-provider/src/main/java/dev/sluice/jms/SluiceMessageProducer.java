@@ -313,7 +313,7 @@ public final class SluiceMessageProducer implements QueueSender, TopicPublisher 
      */
     private void doPublish(Topic topic, Message message, int mode, int prio, long ttl) throws JMSException {
         String topicName = TopicSubscriptions.topicName(topic);
-        session.connection().requireCapability(dev.sluice.jms.backend.Capability.TOPICS);
+        session.connection().requireCapability(Capability.TOPICS);
         String id = UUID.randomUUID().toString();
         stampHeaders(message, topic, mode, prio, ttl, "ID:" + id);
         SluiceMessage m = message instanceof SluiceMessage own ? own : SluiceMessage.copyOf(message);
