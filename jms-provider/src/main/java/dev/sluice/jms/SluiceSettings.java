@@ -97,6 +97,11 @@ public final class SluiceSettings {
         return new SluiceSettings(next);
     }
 
+    /** Layers an optional setting (a resource adapter's or an activation's) on top: null leaves this one as it is. */
+    public SluiceSettings withIfSet(String name, Object value) throws JMSException {
+        return value == null ? this : with(name, value.toString());
+    }
+
     private static void check(String name, String value) throws JMSException {
         if (value == null) {
             return;

@@ -35,12 +35,12 @@ final class AdapterProperties implements Serializable {
     SluiceSettings settings(String urlOverride) throws JMSException {
         String u = urlOverride != null && !urlOverride.isBlank() ? urlOverride : orSystem("url", url);
         SluiceSettings s = u == null || u.isBlank() ? SluiceSettings.defaults() : SluiceSettings.parse(u.trim());
-        s = with(s, "visibilityTimeout", orSystem("visibilityTimeout", visibilityTimeout));
-        s = with(s, "waitTimeSeconds", orSystem("waitTimeSeconds", waitTimeSeconds));
-        s = with(s, "redeliveryDelay", orSystem("redeliveryDelay", redeliveryDelay));
-        s = with(s, "redeliveryBackoff", orSystem("redeliveryBackoff", redeliveryBackoff));
-        s = with(s, "maxRedeliveryDelay", orSystem("maxRedeliveryDelay", maxRedeliveryDelay));
-        return with(s, "objectMessageAllowList", orSystem("objectMessageAllowList", objectMessageAllowList));
+        s = s.withIfSet("visibilityTimeout", orSystem("visibilityTimeout", visibilityTimeout));
+        s = s.withIfSet("waitTimeSeconds", orSystem("waitTimeSeconds", waitTimeSeconds));
+        s = s.withIfSet("redeliveryDelay", orSystem("redeliveryDelay", redeliveryDelay));
+        s = s.withIfSet("redeliveryBackoff", orSystem("redeliveryBackoff", redeliveryBackoff));
+        s = s.withIfSet("maxRedeliveryDelay", orSystem("maxRedeliveryDelay", maxRedeliveryDelay));
+        return s.withIfSet("objectMessageAllowList", orSystem("objectMessageAllowList", objectMessageAllowList));
     }
 
     Integer endpointPort() {
@@ -71,10 +71,6 @@ final class AdapterProperties implements Serializable {
 
     private static String orSystem(String name, String value) {
         return value != null ? value : System.getProperty("sluice.ra." + name);
-    }
-
-    static SluiceSettings with(SluiceSettings s, String name, Object value) throws JMSException {
-        return value == null ? s : s.with(name, value.toString());
     }
 
     @Override

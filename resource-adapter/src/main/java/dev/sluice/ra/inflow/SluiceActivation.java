@@ -100,21 +100,17 @@ public final class SluiceActivation {
     private SluiceSettings settings() throws ResourceException {
         SluiceSettings s = adapter.settings();
         try {
-            s = with(s, "visibilityTimeout", spec.getVisibilityTimeout());
-            s = with(s, "waitTimeSeconds", spec.getWaitTimeSeconds());
-            s = with(s, "redeliveryDelay", spec.getRedeliveryDelay());
-            s = with(s, "redeliveryBackoff", spec.getRedeliveryBackoff());
-            s = with(s, "maxRedeliveryDelay", spec.getMaxRedeliveryDelay());
+            s = s.withIfSet("visibilityTimeout", spec.getVisibilityTimeout());
+            s = s.withIfSet("waitTimeSeconds", spec.getWaitTimeSeconds());
+            s = s.withIfSet("redeliveryDelay", spec.getRedeliveryDelay());
+            s = s.withIfSet("redeliveryBackoff", spec.getRedeliveryBackoff());
+            s = s.withIfSet("maxRedeliveryDelay", spec.getMaxRedeliveryDelay());
             // messages per ReceiveMessage on an SQS backend (prefetched ones get their visibility extended);
             // the embedded engine has no round trip to save and hands over one message at a time
-            return with(s, "prefetch", spec.getMaxMessages());
+            return s.withIfSet("prefetch", spec.getMaxMessages());
         } catch (JMSException e) {
             throw new InvalidPropertyException("Invalid Sluice activation for " + spec + ": " + e.getMessage(), e);
         }
-    }
-
-    private static SluiceSettings with(SluiceSettings s, String name, Object value) throws JMSException {
-        return value == null ? s : s.with(name, value.toString());
     }
 
     /** The queue, or the subscription every session of this MDB shares. */

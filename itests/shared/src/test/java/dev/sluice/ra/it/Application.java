@@ -23,28 +23,36 @@ final class Application {
 
     /** Sends {@code text} to {@code queue} through the pooled factory ({@code via} "resource" or "context"). */
     void send(String queue, String text, String via, boolean rollback) throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri("it/send?queue=" + enc(queue) + "&text=" + enc(text)
-                + "&via=" + via + "&rollback=" + rollback)).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 204) {
-            throw new AssertionError("send failed: HTTP " + r.statusCode() + " " + r.body());
-        }
+        expectNoContent("send", call("POST", "it/send?queue=" + enc(queue) + "&text=" + enc(text) + "&via=" + via
+                + "&rollback=" + rollback));
     }
 
     /** Publishes {@code text} to {@code topic} through the pooled factory ({@code via} "resource" or "context"). */
     void publish(String topic, String text, String via) throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri("it/send?topic=" + enc(topic) + "&text=" + enc(text)
-                + "&via=" + via)).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        expectNoContent("publish", call("POST", "it/send?topic=" + enc(topic) + "&text=" + enc(text) + "&via=" + via));
+    }
+
+    private static void expectNoContent(String what, HttpResponse<String> r) {
         if (r.statusCode() != 204) {
-            throw new AssertionError("publish failed: HTTP " + r.statusCode() + " " + r.body());
+            throw new AssertionError(what + " failed: HTTP " + r.statusCode() + " " + r.body());
         }
     }
 
     List<String> seen(String queue) {
+        return lines("it/seen?queue=" + enc(queue));
+    }
+
+    /** One request to the deployed application, {@code path} relative to its context root. */
+    HttpResponse<String> call(String method, String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(path)).method(method, HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The lines of a GET's body (for polling from Awaitility, so failures are unchecked). */
+    List<String> lines(String path) {
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri("it/seen?queue=" + enc(queue))).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return r.body().isBlank() ? List.of() : Arrays.asList(r.body().strip().split("\\R"));
+            String body = call("GET", path).body().strip();
+            return body.isEmpty() ? List.of() : Arrays.asList(body.split("\\R"));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -26,11 +26,16 @@ final class Deployments {
     }
 
     static WebArchive application(String name, Class<?>... beans) {
-        // WildFly starts a @ConnectionFactoryDefinition's adapter with the application's class loader, so the
-        // application depends on the adapter's deployment (Payara ignores this manifest entry)
+        return dependentWar(name).addPackage(Recorder.class.getPackage()).addClasses(beans);
+    }
+
+    /**
+     * An empty web archive that may declare its own connection factories on the adapter: WildFly starts a
+     * @ConnectionFactoryDefinition's adapter with the application's class loader, so the application depends on
+     * the adapter's deployment (Payara ignores this manifest entry).
+     */
+    static WebArchive dependentWar(String name) {
         return ShrinkWrap.create(WebArchive.class, name + ".war")
-                .addPackage(Recorder.class.getPackage())
-                .addClasses(beans)
                 .setManifest(new StringAsset("Manifest-Version: 1.0\nDependencies: deployment." + ADAPTER + "\n"));
     }
 }

@@ -4,8 +4,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.ResourceAdapterArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
@@ -13,13 +11,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -35,7 +29,6 @@ import static org.awaitility.Awaitility.await;
 class SamplesIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
-    private final HttpClient http = HttpClient.newHttpClient();
     private final String run = Long.toString(System.currentTimeMillis(), 36);
 
     @Deployment(name = "adapter", order = 1, testable = false)
@@ -45,9 +38,7 @@ class SamplesIT {
 
     @Deployment(name = "samples", order = 2, testable = false)
     static WebArchive samples() {
-        return ShrinkWrap.create(WebArchive.class, "sluice-samples.war")
-                .addPackages(true, "dev.sluice.samples.ee")
-                .setManifest(new StringAsset("Manifest-Version: 1.0\nDependencies: deployment." + Deployments.ADAPTER + "\n"));
+        return Deployments.dependentWar("sluice-samples").addPackages(true, "dev.sluice.samples.ee");
     }
 
     @ArquillianResource
@@ -55,14 +46,11 @@ class SamplesIT {
     private URL base;
 
     private HttpResponse<String> call(String method, String path) throws Exception {
-        URI uri = URI.create(base.toExternalForm().replaceAll("/?$", "/") + path);
-        return http.send(HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return new Application(base).call(method, path);
     }
 
-    private List<String> lines(String path) throws Exception {
-        String body = call("GET", path).body().strip();
-        return body.isEmpty() ? List.of() : Arrays.asList(body.split("\\R"));
+    private List<String> lines(String path) {
+        return new Application(base).lines(path);
     }
 
     @Test
