@@ -65,8 +65,7 @@ public final class WireNames {
         if (name.isEmpty() || name.length() > 256 || name.startsWith(".") || name.endsWith(".") || name.contains("..")) {
             return false;
         }
-        String lower = name.toLowerCase(java.util.Locale.ROOT);
-        if (lower.startsWith("aws.") || lower.startsWith("amazon.")) {
+        if (name.regionMatches(true, 0, "aws.", 0, 4) || name.regionMatches(true, 0, "amazon.", 0, 7)) {
             return false;
         }
         for (int i = 0; i < name.length(); i++) {
@@ -82,14 +81,18 @@ public final class WireNames {
 
     /** Characters SQS accepts in bodies and String attribute values (XML 1.0 characters). */
     static boolean isValidSqsText(String s) {
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            boolean ok = cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF)
-                    || (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
-            if (!ok) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x20 && c < 0xD800) {
+                continue; // nearly every character of nearly every message
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++; // #x10000 to #x10FFFF
+                continue;
+            }
+            if (!(c == 0x9 || c == 0xA || c == 0xD || (c >= 0xE000 && c <= 0xFFFD))) {
                 return false;
             }
-            i += Character.charCount(cp);
         }
         return true;
     }

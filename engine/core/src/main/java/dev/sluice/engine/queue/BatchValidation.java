@@ -7,13 +7,11 @@ import dev.sluice.engine.model.BatchEntry;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** The rules every batch request shares: 1–10 entries, distinct well-formed ids. */
 final class BatchValidation {
 
     static final int MAX_ENTRIES = 10;
-    private static final Pattern ENTRY_ID = Pattern.compile("[A-Za-z0-9_-]{1,80}");
 
     private BatchValidation() {
     }
@@ -30,7 +28,7 @@ final class BatchValidation {
         }
         Set<String> seen = new HashSet<>();
         for (BatchEntry<?> e : entries) {
-            if (e.id() == null || !ENTRY_ID.matcher(e.id()).matches()) {
+            if (!validEntryId(e.id())) {
                 throw new SqsException(SqsError.INVALID_BATCH_ENTRY_ID, "A batch entry id can only contain "
                         + "alphanumeric characters, hyphens and underscores. It can be at most 80 letters long.");
             }
@@ -38,5 +36,20 @@ final class BatchValidation {
                 throw new SqsException(SqsError.BATCH_ENTRY_IDS_NOT_DISTINCT, "Id " + e.id() + " repeated.");
             }
         }
+    }
+
+    /** [A-Za-z0-9_-]{1,80} */
+    private static boolean validEntryId(String id) {
+        if (id == null || id.isEmpty() || id.length() > 80) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 }

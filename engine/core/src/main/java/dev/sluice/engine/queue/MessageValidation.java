@@ -7,7 +7,6 @@ import dev.sluice.engine.model.SendMessageRequest;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -16,7 +15,6 @@ final class MessageValidation {
 
     static final int MAX_ATTRIBUTES = 10;
     private static final Pattern GROUP_OR_DEDUP_ID = Pattern.compile("[\\p{Alnum}\\p{Punct}]{1,128}");
-    private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
     private static final String VALID_CHARACTERS = "Valid unicode characters are #x9 | #xA | #xD | #x20 to #xD7FF "
             + "| #xE000 to #xFFFD | #x10000 to #x10FFFF";
 
@@ -99,14 +97,19 @@ final class MessageValidation {
     }
 
     private static boolean validCharacters(String text) {
-        for (int i = 0; i < text.length(); ) {
-            int c = text.codePointAt(i);
-            boolean ok = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
-                    || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x20 && c < 0xD800) {
+                continue; // nearly every character of nearly every message
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++; // #x10000 to #x10FFFF
+                continue;
+            }
+            boolean ok = c == 0x9 || c == 0xA || c == 0xD || (c >= 0xE000 && c <= 0xFFFD);
             if (!ok) {
                 return false;
             }
-            i += Character.charCount(c);
         }
         return true;
     }
@@ -128,12 +131,12 @@ final class MessageValidation {
         if (name.getBytes(StandardCharsets.UTF_8).length >= 256) {
             throw invalid("Message (user) attribute names must be shorter than 256 Bytes");
         }
-        if (!ATTRIBUTE_NAME.matcher(name).matches()) {
+        if (!attributeNameCharacters(name)) {
             throw invalid("Message (user) attributes name can only contain upper and lower score characters, "
                     + "digits, periods, hyphens and underscores. ");
         }
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("aws.") || lower.startsWith("amazon.") || name.startsWith(".") || name.endsWith(".")) {
+        if (name.regionMatches(true, 0, "aws.", 0, 4) || name.regionMatches(true, 0, "amazon.", 0, 7)
+                || name.startsWith(".") || name.endsWith(".")) {
             throw invalid("You can't use message attribute names beginning with 'AWS.' or 'Amazon.'. These strings "
                     + "are reserved for internal use. Additionally, they cannot start or end with '.'.");
         }
@@ -172,6 +175,19 @@ final class MessageValidation {
             default -> throw invalid("The type of message (user) attribute '" + name + "' is invalid. You must use "
                     + "only the following supported type prefixes: Binary, Number, String.");
         }
+    }
+
+    /** [A-Za-z0-9_.-]+ */
+    private static boolean attributeNameCharacters(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '_' || c == '-' || c == '.';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void checkNumber(String name, String text) {

@@ -1,6 +1,5 @@
 package dev.sluice.engine.queue;
 
-import dev.sluice.engine.digest.Md5Digests;
 import dev.sluice.engine.error.SqsException;
 import dev.sluice.engine.model.MessageAttribute;
 import dev.sluice.engine.model.MessageFilter;
@@ -135,7 +134,7 @@ public final class ReceiveMessageOps {
                 continue;
             }
             q.markInflight(e, now, visibilityMillis, EngineContext.newNonce());
-            ops.add(new StoreOp.UpdateDelivery(e.id, e.visibleAt, e.receiveCount, e.firstReceiveAt, e.receiptNonce));
+            ops.add(new StoreOp.UpdateDelivery(e.id, q.name(), e.visibleAt, e.receiveCount, e.firstReceiveAt, e.receiptNonce));
             delivered.add(new Delivery(e, e.body, e.receiveCount, e.firstReceiveAt, e.receiptNonce));
             handed.add(e);
         }
@@ -161,8 +160,7 @@ public final class ReceiveMessageOps {
             Map<String, MessageAttribute> attributes = selectMessageAttributes(d.entry.attributes,
                     r.messageAttributeNames());
             out.add(new ReceivedMessage(d.entry.id, ReceiptHandles.encode(q.name(), d.entry.id, d.nonce), body,
-                    Md5Digests.ofBody(body), systemAttributes(q, d, r.attributeNames()), attributes,
-                    Md5Digests.ofAttributes(attributes)));
+                    systemAttributes(q, d, r.attributeNames()), attributes));
         }
         return out;
     }

@@ -1,11 +1,9 @@
 package dev.sluice.engine.queue;
 
-import dev.sluice.engine.digest.Md5Digests;
 import dev.sluice.engine.error.SqsError;
 import dev.sluice.engine.error.SqsException;
 import dev.sluice.engine.model.BatchEntry;
 import dev.sluice.engine.model.BatchResult;
-import dev.sluice.engine.model.MessageAttribute;
 import dev.sluice.engine.model.SendMessageRequest;
 import dev.sluice.engine.model.SendMessageResult;
 import dev.sluice.engine.store.DedupRecord;
@@ -18,7 +16,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -134,10 +131,6 @@ public final class SendMessageOp {
             throw SqsException.queueDoesNotExist();
         }
         long now = ctx.now();
-        String md5Body = Md5Digests.ofBody(r.body());
-        String md5Attributes = Md5Digests.ofAttributes(r.attributes());
-        String md5System = r.traceHeader() == null ? null
-                : Md5Digests.ofAttributes(Map.of("AWSTraceHeader", MessageAttribute.string(r.traceHeader())));
         String dedupKey = null;
         if (q.fifo()) {
             String dedupId = r.deduplicationId() != null ? r.deduplicationId() : sha256(r.body());
@@ -145,7 +138,7 @@ public final class SendMessageOp {
             ctx.maybeExpireDedup(now);
             DedupRecord seen = q.deduplicator.find(dedupKey, now);
             if (seen != null) {
-                return new SendMessageResult(seen.messageId(), md5Body, md5Attributes, md5System,
+                return new SendMessageResult(seen.messageId(), r.body(), r.attributes(), r.traceHeader(),
                         SequenceNumbers.format(seen.seq()));
             }
         }
@@ -172,7 +165,8 @@ public final class SendMessageOp {
             q.countSpilled(1);
             q.changed.signalAll();
         }
-        return new SendMessageResult(id, md5Body, md5Attributes, md5System, q.fifo() ? SequenceNumbers.format(seq) : null);
+        return new SendMessageResult(id, r.body(), r.attributes(), r.traceHeader(),
+                q.fifo() ? SequenceNumbers.format(seq) : null);
     }
 
     static String sha256(String body) {

@@ -17,8 +17,11 @@ public sealed interface StoreOp {
     record InsertMessage(StoredMessage message) implements StoreOp {
     }
 
-    /** A receive, a visibility change or a release: the delivery state of one message. */
-    record UpdateDelivery(String messageId, long visibleAt, int receiveCount, long firstReceiveAt,
+    /**
+     * A receive, a visibility change or a release: the delivery state of one message, which the engine holds
+     * in {@code queue} (the store may drop the update when the same transaction deletes it there).
+     */
+    record UpdateDelivery(String messageId, String queue, long visibleAt, int receiveCount, long firstReceiveAt,
                           long receiptNonce) implements StoreOp {
     }
 

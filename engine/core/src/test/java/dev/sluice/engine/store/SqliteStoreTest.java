@@ -133,7 +133,7 @@ class SqliteStoreTest {
         StoredQueue a2 = new StoredQueue("a", Map.of("DelaySeconds", "5"), Map.of("env", "prod"), 1, 99);
         store.submit(List.of(
                 new StoreOp.PutQueue(a2),
-                new StoreOp.UpdateDelivery("a3", 40_000, 1, 30_000, 77),
+                new StoreOp.UpdateDelivery("a3", "q", 40_000, 1, 30_000, 77),
                 new StoreOp.DeleteMessage("a4"),
                 new StoreOp.MoveMessage("a5", "dlq", 20, 0, 0, 0, 0, "a"),
                 new StoreOp.PurgeQueue("a", 2),
@@ -208,7 +208,7 @@ class SqliteStoreTest {
         futures.add(store.submit(new StoreOp.DeleteMessage("y")));
         futures.add(store.submit(insert("y", "q", 2)));
         for (int nonce = 1; nonce <= 50; nonce++) {
-            futures.add(store.submit(new StoreOp.UpdateDelivery("y", nonce, nonce, 1, nonce)));
+            futures.add(store.submit(new StoreOp.UpdateDelivery("y", "q", nonce, nonce, 1, nonce)));
         }
         futures.add(store.submit(new StoreOp.PutDedup(new DedupRecord("q", "k", "first", 1, 100))));
         futures.add(store.submit(new StoreOp.PutDedup(new DedupRecord("q", "k", "second", 2, 200))));
@@ -301,7 +301,7 @@ class SqliteStoreTest {
             }));
         }
         for (int i = 0; i < 200; i++) {
-            store.submit(new StoreOp.UpdateDelivery("m" + i, 5, 1, 5, i));
+            store.submit(new StoreOp.UpdateDelivery("m" + i, "q", 5, 1, 5, i));
         }
         for (Future<?> read : reads) {
             read.get();
