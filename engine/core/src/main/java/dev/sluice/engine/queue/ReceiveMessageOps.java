@@ -151,8 +151,10 @@ public final class ReceiveMessageOps {
 
     private List<ReceivedMessage> answer(Queue q, ReceiveMessageRequest r, List<Delivery> delivered) {
         List<ReceivedMessage> out = new ArrayList<>(delivered.size());
-        for (Delivery d : delivered) {
-            String body = d.body != null ? d.body : ctx.store.loadBody(d.entry.id);
+        List<String> stored = loadMissingBodies(delivered);
+        for (int i = 0; i < delivered.size(); i++) {
+            Delivery d = delivered.get(i);
+            String body = d.body != null ? d.body : stored.get(i);
             if (body == null) {
                 forgetVanished(q, d); // its row is gone (purged meanwhile): memory must not keep a ghost
                 continue;
@@ -161,6 +163,26 @@ public final class ReceiveMessageOps {
                     r.messageAttributeNames());
             out.add(new ReceivedMessage(d.entry.id, ReceiptHandles.encode(q.name(), d.entry.id, d.nonce), body,
                     systemAttributes(q, d, r.attributeNames()), attributes));
+        }
+        return out;
+    }
+
+    /** The stored bodies of the deliveries that hold none (one store read for all), null for the others. */
+    private List<String> loadMissingBodies(List<Delivery> delivered) {
+        List<String> ids = new ArrayList<>();
+        for (Delivery d : delivered) {
+            if (d.body == null) {
+                ids.add(d.entry.id);
+            }
+        }
+        if (ids.isEmpty()) {
+            return java.util.Collections.nCopies(delivered.size(), null);
+        }
+        List<String> loaded = ctx.store.loadBodies(ids);
+        List<String> out = new ArrayList<>(delivered.size());
+        int next = 0;
+        for (Delivery d : delivered) {
+            out.add(d.body == null ? loaded.get(next++) : null);
         }
         return out;
     }

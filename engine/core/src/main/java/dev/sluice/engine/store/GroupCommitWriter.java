@@ -39,6 +39,12 @@ final class GroupCommitWriter {
     static final long LAZY_LINGER_NANOS = 1_000_000;
     /** A lazy batch this large is committed without waiting. */
     static final int LAZY_LINGER_MAX_UNITS = 256;
+    /**
+     * How long a batch waits for the submitters the previous commit released. They come back together, but
+     * the first one back would otherwise start a transaction alone and make the others wait a whole fsync
+     * for the next: a short wait, well under one fsync, lets one fsync serve them all.
+     */
+    static final long GATHER_NANOS = 150_000;
     private static final long OP_OVERHEAD_BYTES = 128;
 
     private static final System.Logger LOG = System.getLogger(SqliteStore.class.getName());
@@ -70,6 +76,7 @@ final class GroupCommitWriter {
 
     private final String storeName;
     private final Connection connection;
+    private final BodyCache bodies;
     private final OpStatements ops;
     private final PreparedStatement begin;
     private final PreparedStatement commit;
@@ -85,12 +92,15 @@ final class GroupCommitWriter {
     private final AtomicLong transactions = new AtomicLong();
     private final AtomicLong committedUnits = new AtomicLong();
     private boolean stopping; // guarded by submitLock
+    /** Durable units in the last batch taken: about as many submitters waited for it. Writer thread only. */
+    private int lastDurable;
     private volatile Throwable closeFailure;
 
     /** Takes ownership of the connection: it is closed when the writer stops. */
-    GroupCommitWriter(String storeName, Connection connection) throws SQLException {
+    GroupCommitWriter(String storeName, Connection connection, BodyCache bodies) throws SQLException {
         this.storeName = storeName;
         this.connection = connection;
+        this.bodies = bodies;
         this.ops = new OpStatements(connection);
         try {
             begin = connection.prepareStatement("BEGIN IMMEDIATE");
@@ -145,6 +155,22 @@ final class GroupCommitWriter {
             }
         }
         return join(readAsync(function));
+    }
+
+    /** The body of a stored message, or null if it is gone; read after every unit submitted before. */
+    String loadBody(String messageId) {
+        return read(c -> ops.loadBody(messageId));
+    }
+
+    /** {@link #loadBody} for several messages in one read. */
+    List<String> loadBodies(List<String> messageIds) {
+        return read(c -> {
+            List<String> bodies = new ArrayList<>(messageIds.size());
+            for (String id : messageIds) {
+                bodies.add(ops.loadBody(id));
+            }
+            return bodies;
+        });
     }
 
     <T> CompletableFuture<T> readAsync(SqlFunction<T> function) {
@@ -245,26 +271,37 @@ final class GroupCommitWriter {
         long bytes = 0;
         boolean lazyOnly = true;
         boolean lingered = false;
+        int durable = 0;
+        long gatherUntil = 0;
         while (true) {
             batch.add(task);
             if (task instanceof Unit unit) {
                 bytes += unit.bytes;
                 lazyOnly &= unit.lazy;
+                durable += unit.lazy ? 0 : 1;
             } else {
                 lazyOnly = false;
             }
             if (batch.size() >= MAX_UNITS || bytes >= MAX_BYTES) {
-                return;
+                break;
             }
             task = queue.poll();
+            if (task == null && durable > 0 && durable < lastDurable) {
+                long now = System.nanoTime();
+                gatherUntil = gatherUntil == 0 ? now + GATHER_NANOS : gatherUntil;
+                if (gatherUntil - now > 0) {
+                    task = queue.poll(gatherUntil - now, TimeUnit.NANOSECONDS);
+                }
+            }
             if (task == null && lazyOnly && !lingered && batch.size() < LAZY_LINGER_MAX_UNITS) {
                 lingered = true;
                 task = queue.poll(LAZY_LINGER_NANOS, TimeUnit.NANOSECONDS);
             }
             if (task == null) {
-                return;
+                break;
             }
         }
+        lastDurable = durable;
     }
 
     /** Returns whether the batch contained the stop marker. */
@@ -328,6 +365,11 @@ final class GroupCommitWriter {
         transactions.incrementAndGet();
         // counted before the submitters are released, so one who saw its unit done sees it counted
         committedUnits.addAndGet(java.util.Arrays.stream(rejected).filter(java.util.Objects::isNull).count());
+        for (int i = 0; i < units.size(); i++) {
+            if (rejected[i] == null) {
+                bodies.committed(units.get(i).ops);
+            }
+        }
         for (int i = 0; i < units.size(); i++) {
             if (rejected[i] == null) {
                 units.get(i).done.complete(null);

@@ -42,6 +42,18 @@ public interface MessageStore extends AutoCloseable {
     /** The body of a message whose insert is durable, or {@code null} if the message is gone. */
     String loadBody(String messageId);
 
+    /**
+     * The bodies of several messages, as {@link #loadBody} would give them one by one, in the same order; a
+     * store whose reads queue behind its writes answers them all in one read.
+     */
+    default List<String> loadBodies(List<String> messageIds) {
+        List<String> bodies = new java.util.ArrayList<>(messageIds.size());
+        for (String id : messageIds) {
+            bodies.add(loadBody(id));
+        }
+        return bodies;
+    }
+
     /** De-duplication entries that are still in force at {@code now}. */
     List<DedupRecord> loadDedup(long now);
 

@@ -19,7 +19,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The durable store: one SQLite database in WAL mode, written by a single group-committing thread
- * ({@link GroupCommitWriter}) and read by a small pool of read-only connections for bodies.
+ * ({@link GroupCommitWriter}), which also runs every read: its connection holds the database exclusively.
+ * Bodies of recently committed messages are served from a {@link BodyCache}.
  *
  * <p>A submit's future completes after the transaction holding it has been fsynced, so an acknowledged
  * unit survives kill -9 and power loss. Failures are reported as {@link IllegalStateException}s naming the
@@ -38,14 +39,14 @@ public final class SqliteStore implements MessageStore {
     private final String name;
     private final DirectoryLock lock;
     private final GroupCommitWriter writer;
-    private final ReaderPool readers;
-    private boolean closed; // guarded by this
+    private final BodyCache bodies;
+    private volatile boolean closed; // written under this
 
-    private SqliteStore(String name, DirectoryLock lock, GroupCommitWriter writer, ReaderPool readers) {
+    private SqliteStore(String name, DirectoryLock lock, GroupCommitWriter writer, BodyCache bodies) {
         this.name = name;
+        this.bodies = bodies;
         this.lock = lock;
         this.writer = writer;
-        this.readers = readers;
     }
 
     /**
@@ -70,9 +71,9 @@ public final class SqliteStore implements MessageStore {
                 // SQLite syncs the WAL's directory entry but not the new database file's.
                 syncDirectory(dataDir);
             }
-            GroupCommitWriter writer = new GroupCommitWriter(name, connection);
-            int readerCount = Math.max(2, Runtime.getRuntime().availableProcessors());
-            SqliteStore store = new SqliteStore(name, lock, writer, new ReaderPool(name, dbFile, readerCount));
+            BodyCache bodies = new BodyCache(BodyCache.DEFAULT_LIMIT);
+            GroupCommitWriter writer = new GroupCommitWriter(name, connection, bodies);
+            SqliteStore store = new SqliteStore(name, lock, writer, bodies);
             writer.start();
             LOG.log(Level.INFO, "{0}: opened, schema version {1}{2}", name, SqliteSchema.VERSION,
                     found == SqliteSchema.VERSION ? "" : " (migrated from " + found + ")");
@@ -160,7 +161,29 @@ public final class SqliteStore implements MessageStore {
 
     @Override
     public String loadBody(String messageId) {
-        return readers.loadBody(messageId);
+        String body = closed ? null : bodies.get(messageId); // a closed store answers nothing, not even from memory
+        return body != null ? body : writer.loadBody(messageId);
+    }
+
+    @Override
+    public List<String> loadBodies(List<String> messageIds) {
+        List<String> bodies = new ArrayList<>(messageIds.size());
+        List<Integer> missing = new ArrayList<>();
+        for (String id : messageIds) {
+            String body = closed ? null : this.bodies.get(id);
+            if (body == null) {
+                missing.add(bodies.size());
+            }
+            bodies.add(body);
+        }
+        if (!missing.isEmpty()) {
+            List<String> ids = missing.stream().map(messageIds::get).toList();
+            List<String> loaded = writer.loadBodies(ids);
+            for (int k = 0; k < missing.size(); k++) {
+                bodies.set(missing.get(k), loaded.get(k));
+            }
+        }
+        return bodies;
     }
 
     @Override
@@ -211,22 +234,15 @@ public final class SqliteStore implements MessageStore {
                 return;
             }
             closed = true;
-            // Readers first: the last connection to close checkpoints the WAL into the database file, and only
-            // the writer may do that.
             try {
-                readers.close();
+                writer.close(); // the connection's close checkpoints the WAL into the database file
             } finally {
-                try {
-                    writer.close();
-                } finally {
-                    lock.close();
-                    LOG.log(Level.DEBUG, "{0}: closed", name);
-                }
+                lock.close();
+                LOG.log(Level.DEBUG, "{0}: closed", name);
             }
         }
     }
 
-    /** The number of committed transactions; with concurrent submitters it stays far below the unit count. */
     /** Runs a query on the writer connection after everything submitted so far; for tests of the store. */
     <T> T readForTest(GroupCommitWriter.SqlFunction<T> function) {
         return writer.read(function);
