@@ -293,7 +293,7 @@ public final class SluiceMessageProducer implements QueueSender, TopicPublisher 
         }
         if (session.acknowledger() instanceof TransactedAcknowledger tx) {
             // the id is chosen now, so JMSMessageID is set when send returns, as the spec requires
-            String id = UUID.randomUUID().toString();
+            String id = session.connection().backend().newMessageId();
             OutgoingMessage out = new OutgoingMessage(encoded.body(), encoded.attributes(), delaySeconds, group, dedup,
                     prio, id);
             // a backend that cannot store a message under a chosen id (SQS) names its own at commit: then the
@@ -314,7 +314,7 @@ public final class SluiceMessageProducer implements QueueSender, TopicPublisher 
     private void doPublish(Topic topic, Message message, int mode, int prio, long ttl) throws JMSException {
         String topicName = TopicSubscriptions.topicName(topic);
         session.connection().requireCapability(Capability.TOPICS);
-        String id = UUID.randomUUID().toString();
+        String id = session.connection().backend().newMessageId();
         stampHeaders(message, topic, mode, prio, ttl, "ID:" + id);
         SluiceMessage m = message instanceof SluiceMessage own ? own : SluiceMessage.copyOf(message);
         OutgoingMessage encoded = MessageCodec.encode(m);

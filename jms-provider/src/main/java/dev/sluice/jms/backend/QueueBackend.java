@@ -19,6 +19,14 @@ public interface QueueBackend extends AutoCloseable {
 
     Set<Capability> capabilities();
 
+    /**
+     * An id for a message whose id the provider must know before the backend stores it (a transacted send, a
+     * publish). A backend that names messages itself may replace it (see {@link SendReceipt}).
+     */
+    default String newMessageId() {
+        return java.util.UUID.randomUUID().toString();
+    }
+
     /** The queue's facts, or InvalidDestinationException if it does not exist. */
     QueueInfo queue(String name) throws JMSException;
 

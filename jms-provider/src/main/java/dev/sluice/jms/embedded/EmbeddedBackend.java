@@ -8,6 +8,7 @@ import dev.sluice.engine.model.BatchEntry;
 import dev.sluice.engine.model.BatchResult;
 import dev.sluice.engine.model.MessageAttribute;
 import dev.sluice.engine.model.MessageFilter;
+import dev.sluice.engine.model.MessageIds;
 import dev.sluice.engine.model.MessageView;
 import dev.sluice.engine.model.ReceiveMessageRequest;
 import dev.sluice.engine.model.ReceivedMessage;
@@ -88,6 +89,12 @@ public final class EmbeddedBackend implements QueueBackend {
     @Override
     public Set<Capability> capabilities() {
         return EnumSet.allOf(Capability.class);
+    }
+
+    /** Time-ordered, like the ids the engine gives the messages it names itself. */
+    @Override
+    public String newMessageId() {
+        return MessageIds.next();
     }
 
     @Override

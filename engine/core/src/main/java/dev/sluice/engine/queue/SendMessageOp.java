@@ -4,6 +4,7 @@ import dev.sluice.engine.error.SqsError;
 import dev.sluice.engine.error.SqsException;
 import dev.sluice.engine.model.BatchEntry;
 import dev.sluice.engine.model.BatchResult;
+import dev.sluice.engine.model.MessageIds;
 import dev.sluice.engine.model.SendMessageRequest;
 import dev.sluice.engine.model.SendMessageResult;
 import dev.sluice.engine.store.DedupRecord;
@@ -16,7 +17,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /** SendMessage and SendMessageBatch: validation, FIFO de-duplication, enqueue, durable before answering. */
@@ -143,7 +143,7 @@ public final class SendMessageOp {
             }
         }
         long seq = ctx.nextSequence();
-        String id = r.messageId() != null ? r.messageId() : UUID.randomUUID().toString();
+        String id = r.messageId() != null ? r.messageId() : MessageIds.next();
         // AWS: an explicit per-message delay, 0 included, overrides the queue's (FIFO only allows 0, meaning unset)
         int delay = r.delaySeconds() != null && (r.delaySeconds() > 0 || !q.fifo()) ? r.delaySeconds()
                 : q.settings().delaySeconds();
