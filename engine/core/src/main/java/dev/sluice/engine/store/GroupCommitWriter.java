@@ -157,22 +157,6 @@ final class GroupCommitWriter {
         return join(readAsync(function));
     }
 
-    /** The body of a stored message, or null if it is gone; read after every unit submitted before. */
-    String loadBody(String messageId) {
-        return read(c -> ops.loadBody(messageId));
-    }
-
-    /** {@link #loadBody} for several messages in one read. */
-    List<String> loadBodies(List<String> messageIds) {
-        return read(c -> {
-            List<String> bodies = new ArrayList<>(messageIds.size());
-            for (String id : messageIds) {
-                bodies.add(ops.loadBody(id));
-            }
-            return bodies;
-        });
-    }
-
     <T> CompletableFuture<T> readAsync(SqlFunction<T> function) {
         Read<T> read = new Read<>(function, new CompletableFuture<>());
         enqueue(read);

@@ -30,7 +30,6 @@ final class OpStatements implements AutoCloseable {
     private final PreparedStatement putDedup;
     private final PreparedStatement expireDedup;
     private final PreparedStatement raiseSequenceMark;
-    private final PreparedStatement selectBody;
 
     /** The highest sequence number written since the last {@link #flushSequenceMark()}. */
     private long pendingMaxSeq;
@@ -68,7 +67,6 @@ final class OpStatements implements AutoCloseable {
                         expires_at = excluded.expires_at""");
             expireDedup = prepare(c, "DELETE FROM dedup WHERE expires_at < ?");
             raiseSequenceMark = prepare(c, "UPDATE sequence_mark SET max_seq = max(max_seq, ?) WHERE id = 0");
-            selectBody = prepare(c, "SELECT body FROM messages WHERE id = ?");
         } catch (SQLException e) {
             SqliteSchema.closeAfterFailure(this, e);
             throw e;
@@ -79,13 +77,6 @@ final class OpStatements implements AutoCloseable {
         PreparedStatement statement = c.prepareStatement(sql);
         all.add(statement);
         return statement;
-    }
-
-    String loadBody(String messageId) throws SQLException {
-        selectBody.setString(1, messageId);
-        try (java.sql.ResultSet rs = selectBody.executeQuery()) {
-            return rs.next() ? rs.getString(1) : null;
-        }
     }
 
     void apply(StoreOp op) throws SQLException {

@@ -65,15 +65,10 @@ final class SqliteSchema {
     }
 
     static Connection openWriter(Path dbFile) throws SQLException {
-        Connection connection = open(dbFile);
+        Connection connection = open(dbFile, false);
         try (Statement s = connection.createStatement()) {
-            // WAL appends each commit instead of rewriting pages in place; FULL fsyncs the WAL on every commit,
+            // WAL lets body readers run while the writer commits; FULL fsyncs the WAL on every commit,
             // which is what makes an acknowledged submit survive power loss.
-            // Exclusive before WAL is first used: the WAL index then lives in this connection's memory, not in a
-            // shared-memory file, and no transaction takes or releases a file lock (six fcntl calls each, a
-            // quarter of a small commit's system time here). The directory lock already keeps other
-            // processes out, and every read runs on this connection.
-            s.execute("PRAGMA locking_mode = EXCLUSIVE");
             try (ResultSet rs = s.executeQuery("PRAGMA journal_mode = WAL")) {
                 String mode = rs.next() ? rs.getString(1) : null;
                 if (!"wal".equalsIgnoreCase(mode)) {
@@ -95,8 +90,21 @@ final class SqliteSchema {
         return connection;
     }
 
-    private static Connection open(Path dbFile) throws SQLException {
+    static Connection openReader(Path dbFile) throws SQLException {
+        Connection connection = open(dbFile, true);
+        try (Statement s = connection.createStatement()) {
+            s.execute("PRAGMA cache_size = -4096");
+        } catch (SQLException e) {
+            closeAfterFailure(connection, e);
+            throw e;
+        }
+        return connection;
+    }
+
+    private static Connection open(Path dbFile, boolean readOnly) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(readOnly);
+        // Readers can briefly meet a lock while the writer checkpoints or recovers the WAL index.
         config.setBusyTimeout(10_000);
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
         // No statement here needs generated keys; asking for them costs a regex match on every executeUpdate.

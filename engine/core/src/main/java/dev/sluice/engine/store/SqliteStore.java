@@ -19,8 +19,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The durable store: one SQLite database in WAL mode, written by a single group-committing thread
- * ({@link GroupCommitWriter}), which also runs every read: its connection holds the database exclusively.
- * Bodies of recently committed messages are served from a {@link BodyCache}.
+ * ({@link GroupCommitWriter}) and read by a small pool of read-only connections for bodies; the bodies of
+ * recently committed messages are served from a {@link BodyCache} without reading the database.
  *
  * <p>A submit's future completes after the transaction holding it has been fsynced, so an acknowledged
  * unit survives kill -9 and power loss. Failures are reported as {@link IllegalStateException}s naming the
@@ -39,10 +39,13 @@ public final class SqliteStore implements MessageStore {
     private final String name;
     private final DirectoryLock lock;
     private final GroupCommitWriter writer;
+    private final ReaderPool readers;
     private final BodyCache bodies;
     private volatile boolean closed; // written under this
 
-    private SqliteStore(String name, DirectoryLock lock, GroupCommitWriter writer, BodyCache bodies) {
+    private SqliteStore(String name, DirectoryLock lock, GroupCommitWriter writer, ReaderPool readers,
+                        BodyCache bodies) {
+        this.readers = readers;
         this.name = name;
         this.bodies = bodies;
         this.lock = lock;
@@ -73,7 +76,8 @@ public final class SqliteStore implements MessageStore {
             }
             BodyCache bodies = new BodyCache(BodyCache.DEFAULT_LIMIT);
             GroupCommitWriter writer = new GroupCommitWriter(name, connection, bodies);
-            SqliteStore store = new SqliteStore(name, lock, writer, bodies);
+            int readerCount = Math.max(2, Runtime.getRuntime().availableProcessors());
+            SqliteStore store = new SqliteStore(name, lock, writer, new ReaderPool(name, dbFile, readerCount), bodies);
             writer.start();
             LOG.log(Level.INFO, "{0}: opened, schema version {1}{2}", name, SqliteSchema.VERSION,
                     found == SqliteSchema.VERSION ? "" : " (migrated from " + found + ")");
@@ -162,7 +166,7 @@ public final class SqliteStore implements MessageStore {
     @Override
     public String loadBody(String messageId) {
         String body = closed ? null : bodies.get(messageId); // a closed store answers nothing, not even from memory
-        return body != null ? body : writer.loadBody(messageId);
+        return body != null ? body : readers.loadBody(messageId);
     }
 
     @Override
@@ -178,7 +182,7 @@ public final class SqliteStore implements MessageStore {
         }
         if (!missing.isEmpty()) {
             List<String> ids = missing.stream().map(messageIds::get).toList();
-            List<String> loaded = writer.loadBodies(ids);
+            List<String> loaded = readers.loadBodies(ids);
             for (int k = 0; k < missing.size(); k++) {
                 bodies.set(missing.get(k), loaded.get(k));
             }
@@ -234,11 +238,17 @@ public final class SqliteStore implements MessageStore {
                 return;
             }
             closed = true;
+            // Readers first: the last connection to close checkpoints the WAL into the database file, and only
+            // the writer may do that.
             try {
-                writer.close(); // the connection's close checkpoints the WAL into the database file
+                readers.close();
             } finally {
-                lock.close();
-                LOG.log(Level.DEBUG, "{0}: closed", name);
+                try {
+                    writer.close();
+                } finally {
+                    lock.close();
+                    LOG.log(Level.DEBUG, "{0}: closed", name);
+                }
             }
         }
     }

@@ -1,0 +1,126 @@
+package dev.sluice.engine.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Read-only connections for {@code loadBody}, which runs on every durable receive and must not queue behind
+ * the writer. WAL gives each read a consistent snapshot of the last commit without blocking the writer.
+ *
+ * <p>Bounded rather than one connection per thread: receivers may be many (virtual) threads, and each
+ * connection holds a page cache and file handles.
+ */
+final class ReaderPool {
+
+    private final String storeName;
+    private final Path dbFile;
+    private final Semaphore permits;
+    private final ConcurrentLinkedQueue<Reader> idle = new ConcurrentLinkedQueue<>();
+    private volatile boolean closed;
+
+    private record Reader(Connection connection, PreparedStatement body) {
+        void close() throws SQLException {
+            try (connection) {
+                body.close();
+            }
+        }
+    }
+
+    ReaderPool(String storeName, Path dbFile, int size) {
+        this.storeName = storeName;
+        this.dbFile = dbFile;
+        this.permits = new Semaphore(size);
+    }
+
+    String loadBody(String messageId) {
+        return loadBodies(List.of(messageId)).get(0);
+    }
+
+    /** The bodies of these messages, read on one connection, in the same order (null for a message gone). */
+    List<String> loadBodies(List<String> messageIds) {
+        try {
+            permits.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(storeName + ": interrupted while waiting for a reader connection", e);
+        }
+        try {
+            checkOpen();
+            Reader reader = idle.poll();
+            if (reader == null) {
+                reader = open();
+            }
+            try {
+                List<String> bodies = new ArrayList<>(messageIds.size());
+                for (String id : messageIds) {
+                    bodies.add(body(reader, id));
+                }
+                return bodies;
+            } finally {
+                giveBack(reader);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(storeName + ": loadBody(" + messageIds + ") failed: " + e.getMessage(), e);
+        } finally {
+            permits.release();
+        }
+    }
+
+    private static String body(Reader reader, String messageId) throws SQLException {
+        reader.body.setString(1, messageId);
+        // Closing the result set promptly ends the read transaction, so checkpoints are not held back.
+        try (ResultSet rs = reader.body.executeQuery()) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    private Reader open() throws SQLException {
+        Connection connection = SqliteSchema.openReader(dbFile);
+        try {
+            return new Reader(connection, connection.prepareStatement("SELECT body FROM messages WHERE id = ?"));
+        } catch (SQLException e) {
+            SqliteSchema.closeAfterFailure(connection, e);
+            throw e;
+        }
+    }
+
+    private void giveBack(Reader reader) throws SQLException {
+        idle.add(reader);
+        // close() may have drained the pool while this reader was out; make sure it does not linger.
+        if (closed && idle.remove(reader)) {
+            reader.close();
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException(storeName + " is closed");
+        }
+    }
+
+    void close() {
+        closed = true;
+        SQLException failure = null;
+        for (Reader reader; (reader = idle.poll()) != null; ) {
+            try {
+                reader.close();
+            } catch (SQLException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw new IllegalStateException(storeName + ": closing reader connections failed", failure);
+        }
+    }
+}
