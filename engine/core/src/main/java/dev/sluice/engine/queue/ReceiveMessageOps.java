@@ -9,6 +9,7 @@ import dev.sluice.engine.model.ReceivedMessage;
 import dev.sluice.engine.store.StoreOp;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -175,14 +176,10 @@ public final class ReceiveMessageOps {
                 ids.add(d.entry.id);
             }
         }
-        if (ids.isEmpty()) {
-            return java.util.Collections.nCopies(delivered.size(), null);
-        }
-        List<String> loaded = ctx.store.loadBodies(ids);
+        Iterator<String> loaded = ids.isEmpty() ? null : ctx.store.loadBodies(ids).iterator();
         List<String> out = new ArrayList<>(delivered.size());
-        int next = 0;
         for (Delivery d : delivered) {
-            out.add(d.body == null ? loaded.get(next++) : null);
+            out.add(d.body == null ? loaded.next() : null);
         }
         return out;
     }

@@ -11,8 +11,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 
 /**
- * Read-only connections for {@code loadBody}, which runs on every durable receive and must not queue behind
- * the writer. WAL gives each read a consistent snapshot of the last commit without blocking the writer.
+ * Read-only connections for the bodies a durable receive finds neither in memory nor in the {@link BodyCache}:
+ * read beside the writer, not queued behind it. WAL gives each read a consistent snapshot of the last commit
+ * without blocking the writer.
  *
  * <p>Bounded rather than one connection per thread: receivers may be many (virtual) threads, and each
  * connection holds a page cache and file handles.
@@ -39,10 +40,6 @@ final class ReaderPool {
         this.permits = new Semaphore(size);
     }
 
-    String loadBody(String messageId) {
-        return loadBodies(List.of(messageId)).get(0);
-    }
-
     /** The bodies of these messages, read on one connection, in the same order (null for a message gone). */
     List<String> loadBodies(List<String> messageIds) {
         try {
@@ -67,7 +64,7 @@ final class ReaderPool {
                 giveBack(reader);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException(storeName + ": loadBody(" + messageIds + ") failed: " + e.getMessage(), e);
+            throw new IllegalStateException(storeName + ": loading the bodies of " + messageIds + " failed: " + e.getMessage(), e);
         } finally {
             permits.release();
         }
