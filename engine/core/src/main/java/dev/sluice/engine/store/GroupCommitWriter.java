@@ -1,9 +1,11 @@
 package dev.sluice.engine.store;
 
 import java.lang.System.Logger.Level;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -16,12 +18,15 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The only thread that writes. Whatever is pending when it wakes up (up to {@link #MAX_UNITS} units or
- * {@link #MAX_BYTES}) goes into one transaction, so one fsync acknowledges many submits: throughput grows with
- * the number of concurrent submitters instead of being capped at the disk's fsync rate.
+ * {@link #MAX_BYTES}) goes into one transaction. Commits do not wait for the disk: the {@link WalSyncer} flushes
+ * the WAL behind them and completes the durable units' futures, so one fsync acknowledges every commit made while
+ * the previous one ran, and throughput grows with the number of concurrent submitters instead of being capped at
+ * the disk's fsync rate.
  *
  * <p>A unit that fails is undone alone and the rest of its transaction still commits: the transaction is then
- * redone with each unit inside a SAVEPOINT. Futures complete only after COMMIT returns, on this thread:
- * callbacks attached to them should be quick (or use the async variants), since they delay the next batch.
+ * redone with each unit inside a SAVEPOINT. A durable unit's future completes on the syncer's thread after the
+ * flush; a lazy or rejected unit's on this thread right after COMMIT. Callbacks attached to them should be quick
+ * (or use the async variants), since they delay the next batch or the next flush.
  *
  * <p>The queue is unbounded on purpose: a bounded one would block a submitter, and a submitter running in a
  * completion callback on this very thread would then deadlock the store.
@@ -39,12 +44,6 @@ final class GroupCommitWriter {
     static final long LAZY_LINGER_NANOS = 1_000_000;
     /** A lazy batch this large is committed without waiting. */
     static final int LAZY_LINGER_MAX_UNITS = 256;
-    /**
-     * How long a batch waits for the submitters the previous commit released. They come back together, but
-     * the first one back would otherwise start a transaction alone and make the others wait a whole fsync
-     * for the next: a short wait, well under one fsync, lets one fsync serve them all.
-     */
-    static final long GATHER_NANOS = 150_000;
     private static final long OP_OVERHEAD_BYTES = 128;
 
     private static final System.Logger LOG = System.getLogger(SqliteStore.class.getName());
@@ -84,34 +83,43 @@ final class GroupCommitWriter {
     private final PreparedStatement savepoint;
     private final PreparedStatement release;
     private final PreparedStatement rollbackToSavepoint;
-    private final PreparedStatement relaxedSync;
-    private final PreparedStatement fullSync;
     private final LinkedBlockingQueue<Task> queue = new LinkedBlockingQueue<>();
     private final Object submitLock = new Object();
     private final Thread thread;
     private final AtomicLong transactions = new AtomicLong();
     private final AtomicLong committedUnits = new AtomicLong();
     private boolean stopping; // guarded by submitLock
-    /** Durable units in the last batch taken: about as many submitters waited for it. Writer thread only. */
-    private int lastDurable;
     private volatile Throwable closeFailure;
 
-    /** Takes ownership of the connection: it is closed when the writer stops. */
-    GroupCommitWriter(String storeName, Connection connection, BodyCache bodies) throws SQLException {
+    private final WalSyncer syncer;
+
+    /**
+     * Takes ownership of the connection: it is closed when the writer stops. {@code walFile} is the connection's
+     * write-ahead log, which SQLite has already created.
+     */
+    GroupCommitWriter(String storeName, Connection connection, Path walFile, BodyCache bodies) throws SQLException {
         this.storeName = storeName;
         this.connection = connection;
         this.bodies = bodies;
         this.ops = new OpStatements(connection);
         try {
+            try (Statement s = connection.createStatement()) {
+                // The syncer flushes the WAL after each commit instead (see WalSyncer for why that is as durable).
+                s.execute("PRAGMA synchronous = NORMAL");
+            }
             begin = connection.prepareStatement("BEGIN IMMEDIATE");
             commit = connection.prepareStatement("COMMIT");
             rollback = connection.prepareStatement("ROLLBACK");
             savepoint = connection.prepareStatement("SAVEPOINT unit");
             release = connection.prepareStatement("RELEASE unit");
             rollbackToSavepoint = connection.prepareStatement("ROLLBACK TO unit");
-            relaxedSync = connection.prepareStatement("PRAGMA synchronous=NORMAL");
-            fullSync = connection.prepareStatement("PRAGMA synchronous=FULL");
         } catch (SQLException e) {
+            SqliteSchema.closeAfterFailure(ops, e);
+            throw e;
+        }
+        try {
+            syncer = WalSyncer.forFile(storeName, walFile);
+        } catch (RuntimeException e) {
             SqliteSchema.closeAfterFailure(ops, e);
             throw e;
         }
@@ -120,6 +128,7 @@ final class GroupCommitWriter {
     }
 
     void start() {
+        syncer.start();
         thread.start();
     }
 
@@ -128,9 +137,9 @@ final class GroupCommitWriter {
     }
 
     /**
-     * A unit whose submitter does not wait for it to be durable (a receive's delivery state). A transaction of
-     * only such units is committed without fsync (WAL, synchronous=NORMAL); the next durable commit's fsync
-     * covers it, since the WAL is written in order. So lazy units cost no disk flush of their own.
+     * A unit whose submitter does not wait for it to be durable (a receive's delivery state). Its future completes
+     * at COMMIT; the next flush covers it, since the WAL is written in order. So lazy units cost no disk flush of
+     * their own.
      */
     CompletableFuture<Void> submitLazy(List<StoreOp> unitOps) {
         return submit(unitOps, true);
@@ -172,8 +181,9 @@ final class GroupCommitWriter {
         }
     }
 
-    boolean isWriterThread() {
-        return Thread.currentThread() == thread;
+    /** True on the threads that complete submit futures, where waiting for the store to stop would deadlock. */
+    boolean isStoreThread() {
+        return Thread.currentThread() == thread || syncer.isSyncerThread();
     }
 
     long transactionCount() {
@@ -184,6 +194,10 @@ final class GroupCommitWriter {
         return committedUnits.get();
     }
 
+    long flushCount() {
+        return syncer.flushCount();
+    }
+
     /** Commits everything submitted so far, stops the thread and closes the connection. Idempotent. */
     void close() {
         synchronized (submitLock) {
@@ -192,18 +206,8 @@ final class GroupCommitWriter {
                 queue.add(new Stop());
             }
         }
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                // The pending units must still be committed or failed; give up the wait only after that.
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        // The pending units must still be committed or failed; give up the wait only after that.
+        Uninterruptibly.join(thread);
         Throwable failure = closeFailure;
         if (failure != null) {
             closeFailure = null;
@@ -234,6 +238,8 @@ final class GroupCommitWriter {
                 stopped = batch.stream().anyMatch(Stop.class::isInstance);
             }
         }
+        // Before the connection closes: SQLite's last close checkpoints and deletes the WAL.
+        syncer.close();
         try {
             ops.close();
         } catch (SQLException e) {
@@ -255,14 +261,11 @@ final class GroupCommitWriter {
         long bytes = 0;
         boolean lazyOnly = true;
         boolean lingered = false;
-        int durable = 0;
-        long gatherUntil = 0;
         while (true) {
             batch.add(task);
             if (task instanceof Unit unit) {
                 bytes += unit.bytes;
                 lazyOnly &= unit.lazy;
-                durable += unit.lazy ? 0 : 1;
             } else {
                 lazyOnly = false;
             }
@@ -270,13 +273,6 @@ final class GroupCommitWriter {
                 break;
             }
             task = queue.poll();
-            if (task == null && durable > 0 && durable < lastDurable) {
-                long now = System.nanoTime();
-                gatherUntil = gatherUntil == 0 ? now + GATHER_NANOS : gatherUntil;
-                if (gatherUntil - now > 0) {
-                    task = queue.poll(gatherUntil - now, TimeUnit.NANOSECONDS);
-                }
-            }
             if (task == null && lazyOnly && !lingered && batch.size() < LAZY_LINGER_MAX_UNITS) {
                 lingered = true;
                 task = queue.poll(LAZY_LINGER_NANOS, TimeUnit.NANOSECONDS);
@@ -285,7 +281,6 @@ final class GroupCommitWriter {
                 break;
             }
         }
-        lastDurable = durable;
     }
 
     /** Returns whether the batch contained the stop marker. */
@@ -314,12 +309,8 @@ final class GroupCommitWriter {
             return;
         }
         Throwable[] rejected = new Throwable[units.size()];
-        boolean lazyOnly = units.stream().allMatch(Unit::lazy);
         Set<StoreOp> superseded = SupersededUpdates.in(units.stream().map(Unit::ops).toList());
         try {
-            if (lazyOnly) {
-                relaxedSync.execute();
-            }
             begin.execute();
             if (!applyAll(units, superseded)) {
                 // some unit is bad: start over, each unit in a savepoint so that it alone is undone
@@ -331,13 +322,9 @@ final class GroupCommitWriter {
             }
             ops.flushSequenceMark();
             commit.execute();
-            if (lazyOnly) {
-                fullSync.execute();
-            }
         } catch (Exception e) {
             rollbackAfter(e);
             ops.forgetSequenceMark();
-            restoreFullSync(e);
             IllegalStateException failure = new IllegalStateException(
                     storeName + ": transaction of " + units.size() + " units failed and was rolled back", e);
             LOG.log(Level.ERROR, failure.getMessage(), e);
@@ -354,12 +341,22 @@ final class GroupCommitWriter {
                 bodies.committed(units.get(i).ops);
             }
         }
+        List<CompletableFuture<Void>> durable = new ArrayList<>(units.size());
         for (int i = 0; i < units.size(); i++) {
-            if (rejected[i] == null) {
-                units.get(i).done.complete(null);
+            Unit unit = units.get(i);
+            if (rejected[i] != null) {
+                unit.done.completeExceptionally(rejected[i]);
+            } else if (unit.lazy) {
+                unit.done.complete(null);
             } else {
-                units.get(i).done.completeExceptionally(rejected[i]);
+                durable.add(unit.done);
             }
+        }
+        if (queue.isEmpty()) {
+            // nothing to apply meanwhile: flushing here saves the hand-off to the syncer and back
+            syncer.flushHere(durable);
+        } else {
+            syncer.afterFlush(durable);
         }
     }
 
@@ -411,15 +408,6 @@ final class GroupCommitWriter {
                     e.getMessage());
             return new IllegalStateException(storeName + ": unit of " + unit.ops.size() + " ops rejected at "
                     + OpStatements.describe(current) + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Durable commits must never run with the relaxed setting a lazy-only transaction used. */
-    private void restoreFullSync(Throwable failure) {
-        try {
-            fullSync.execute();
-        } catch (SQLException e) {
-            failure.addSuppressed(e);
         }
     }
 

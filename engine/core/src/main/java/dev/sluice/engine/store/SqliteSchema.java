@@ -67,8 +67,9 @@ final class SqliteSchema {
     static Connection openWriter(Path dbFile) throws SQLException {
         Connection connection = open(dbFile, false);
         try (Statement s = connection.createStatement()) {
-            // WAL lets body readers run while the writer commits; FULL fsyncs the WAL on every commit,
-            // which is what makes an acknowledged submit survive power loss.
+            // WAL lets body readers run while the writer commits. FULL fsyncs the WAL on every commit: schema
+            // creation and migration run so; the group-commit writer then switches to NORMAL and flushes the WAL
+            // itself, behind its commits (WalSyncer), which is what makes an acknowledged submit survive power loss.
             try (ResultSet rs = s.executeQuery("PRAGMA journal_mode = WAL")) {
                 String mode = rs.next() ? rs.getString(1) : null;
                 if (!"wal".equalsIgnoreCase(mode)) {

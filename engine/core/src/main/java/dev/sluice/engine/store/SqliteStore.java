@@ -76,7 +76,8 @@ public final class SqliteStore implements MessageStore {
                 syncDirectory(dataDir);
             }
             BodyCache bodies = new BodyCache(BodyCache.DEFAULT_LIMIT);
-            GroupCommitWriter writer = new GroupCommitWriter(name, connection, bodies);
+            GroupCommitWriter writer = new GroupCommitWriter(name, connection,
+                    dbFile.resolveSibling(dbFile.getFileName() + "-wal"), bodies);
             int readerCount = Math.max(2, Runtime.getRuntime().availableProcessors());
             SqliteStore store = new SqliteStore(name, lock, writer, new ReaderPool(name, dbFile, readerCount), bodies);
             writer.start();
@@ -227,9 +228,9 @@ public final class SqliteStore implements MessageStore {
     /** Commits everything submitted, then releases the database. Idempotent. */
     @Override
     public void close() {
-        if (writer.isWriterThread()) {
-            throw new IllegalStateException(name + ": close() must not run on the store's writer thread "
-                    + "(from a submit future's callback); it waits for that thread to finish");
+        if (writer.isStoreThread()) {
+            throw new IllegalStateException(name + ": close() must not run on the store's writer or flush thread "
+                    + "(from a submit future's callback); it waits for those threads to finish");
         }
         synchronized (this) {
             if (closed) {
@@ -259,6 +260,11 @@ public final class SqliteStore implements MessageStore {
     /** The number of committed transactions; with concurrent submitters it stays far below the unit count. */
     long transactionCount() {
         return writer.transactionCount();
+    }
+
+    /** The number of flushes of the WAL: durable units complete after one, lazy ones need none of their own. */
+    long flushCount() {
+        return writer.flushCount();
     }
 
     long committedUnitCount() {
