@@ -1,5 +1,6 @@
 package dev.sluice.benchmarks;
 
+import dev.sluice.engine.EngineOptions;
 import dev.sluice.server.ServerOptions;
 import dev.sluice.server.SluiceServer;
 import org.elasticmq.rest.sqs.SQSRestServer;
@@ -70,7 +71,7 @@ import java.util.logging.Logger;
  *
  * <p>Settings, as {@code key=value} arguments or {@code -Dbench.key=value} system properties (arguments win):
  * <pre>
- *   servers=sluice,elasticmq   which servers (a ratio needs both)
+ *   servers=sluice,elasticmq   which servers: sluice (durable), sluice-memory, elasticmq (a ratio needs elasticmq)
  *   threads=1,4                thread counts
  *   workloads=send,batch,receive
  *   messages=N                 measured messages per run, all workloads (defaults: send 10000, batch and receive 50000)
@@ -132,6 +133,7 @@ public final class EndpointBenchmark {
 
     enum Server {
         SLUICE("sluice", "Sluice (durable)"),
+        SLUICE_MEMORY("sluice-memory", "Sluice (memory)"),
         ELASTICMQ("elasticmq", "ElasticMQ " + ELASTICMQ_VERSION + " (in-memory)");
 
         final String key;
@@ -148,7 +150,7 @@ public final class EndpointBenchmark {
                     return v;
                 }
             }
-            throw new IllegalArgumentException("unknown server " + s + " (sluice, elasticmq)");
+            throw new IllegalArgumentException("unknown server " + s + " (sluice, sluice-memory, elasticmq)");
         }
     }
 
@@ -597,6 +599,12 @@ public final class EndpointBenchmark {
                     endpoint = server.endpointUrl();
                     stop = server;
                 }
+                case "sluice-memory" -> {
+                    SluiceServer server = SluiceServer.start(ServerOptions.defaults().withPort(0)
+                            .withStorage(EngineOptions.Storage.MEMORY));
+                    endpoint = server.endpointUrl();
+                    stop = server;
+                }
                 case "elasticmq" -> {
                     SQSRestServer server = SQSRestServerBuilder.withInterface("127.0.0.1").withPort(0).start();
                     int port = server.waitUntilStarted().localAddress().getPort();
@@ -669,24 +677,12 @@ public final class EndpointBenchmark {
                 describeSettings(workloads), get("maxSeconds", "30"), total));
         out.append('\n');
 
-        if (servers.size() == 2) {
-            out.append("Comparison (1 KiB bodies; latency per call, for receive per receive + delete pair)\n\n");
-            out.append("| Workload | Threads | Sluice msg/s | ElasticMQ msg/s | Sluice / ElasticMQ | Sluice p50 / p99 µs "
-                    + "| ElasticMQ p50 / p99 µs |\n");
-            out.append("|---|---:|---:|---:|---:|---:|---:|\n");
-            for (Workload w : workloads) {
-                for (int threads : threadCounts) {
-                    Result a = find(results, Server.SLUICE, w, threads);
-                    Result b = find(results, Server.ELASTICMQ, w, threads);
-                    out.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s |%n", w.label, threads,
-                            rate(a), rate(b),
-                            a.failure == null && b.failure == null && b.messagesPerSecond() > 0
-                                    ? String.format(Locale.ROOT, "%.2f×", a.messagesPerSecond() / b.messagesPerSecond())
-                                    : "—",
-                            latencies(a), latencies(b)));
+        if (servers.contains(Server.ELASTICMQ)) {
+            for (Server sluice : servers) {
+                if (sluice != Server.ELASTICMQ) {
+                    comparison(out, sluice, threadCounts, workloads, results);
                 }
             }
-            out.append('\n');
         }
         out.append("Every run (CPU µs/msg: the server process's and the client JVM's CPU time in the measured phase, "
                 + "per message)\n\n");
@@ -696,6 +692,28 @@ public final class EndpointBenchmark {
         results.forEach(r -> out.append(r.detailRow()).append('\n'));
         System.out.print(out);
         System.out.flush();
+    }
+
+    private static void comparison(StringBuilder out, Server sluice, List<Integer> threadCounts,
+                                   List<Workload> workloads, List<Result> results) {
+        out.append(sluice.label).append(" vs. ElasticMQ (1 KiB bodies; latency per call, for receive per receive + "
+                + "delete pair)\n\n");
+        out.append("| Workload | Threads | Sluice msg/s | ElasticMQ msg/s | Sluice / ElasticMQ | Sluice p50 / p99 µs "
+                + "| ElasticMQ p50 / p99 µs |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|\n");
+        for (Workload w : workloads) {
+            for (int threads : threadCounts) {
+                Result a = find(results, sluice, w, threads);
+                Result b = find(results, Server.ELASTICMQ, w, threads);
+                out.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s |%n", w.label, threads,
+                        rate(a), rate(b),
+                        a.failure == null && b.failure == null && b.messagesPerSecond() > 0
+                                ? String.format(Locale.ROOT, "%.2f×", a.messagesPerSecond() / b.messagesPerSecond())
+                                : "—",
+                        latencies(a), latencies(b)));
+            }
+        }
+        out.append('\n');
     }
 
     private static Result find(List<Result> results, Server s, Workload w, int threads) {
