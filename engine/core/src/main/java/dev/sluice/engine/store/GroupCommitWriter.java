@@ -291,8 +291,8 @@ final class GroupCommitWriter {
                 run.add(unit);
                 continue;
             }
-            // A read must see every unit queued before it: commit those first.
-            commitRun(run);
+            // A read must see every unit queued before it: commit those first (flushed behind, as the batch goes on).
+            syncer.afterFlush(commitRun(run));
             run.clear();
             if (task instanceof Read<?> read) {
                 read.run(connection);
@@ -300,13 +300,20 @@ final class GroupCommitWriter {
                 return true;
             }
         }
-        commitRun(run);
+        List<CompletableFuture<Void>> durable = commitRun(run);
+        if (queue.isEmpty()) {
+            // nothing to apply meanwhile: flushing here saves the hand-off to the syncer and back
+            syncer.flushHere(durable);
+        } else {
+            syncer.afterFlush(durable);
+        }
         return false;
     }
 
-    private void commitRun(List<Unit> units) {
+    /** Commits the units; returns the futures of the durable ones, to complete once a flush covers them. */
+    private List<CompletableFuture<Void>> commitRun(List<Unit> units) {
         if (units.isEmpty()) {
-            return;
+            return List.of();
         }
         Throwable[] rejected = new Throwable[units.size()];
         Set<StoreOp> superseded = SupersededUpdates.in(units.stream().map(Unit::ops).toList());
@@ -331,7 +338,7 @@ final class GroupCommitWriter {
             for (int i = 0; i < units.size(); i++) {
                 units.get(i).done.completeExceptionally(rejected[i] != null ? rejected[i] : failure);
             }
-            return;
+            return List.of();
         }
         transactions.incrementAndGet();
         // counted before the submitters are released, so one who saw its unit done sees it counted
@@ -352,12 +359,7 @@ final class GroupCommitWriter {
                 durable.add(unit.done);
             }
         }
-        if (queue.isEmpty()) {
-            // nothing to apply meanwhile: flushing here saves the hand-off to the syncer and back
-            syncer.flushHere(durable);
-        } else {
-            syncer.afterFlush(durable);
-        }
+        return durable;
     }
 
     /**

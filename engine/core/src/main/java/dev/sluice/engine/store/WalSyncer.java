@@ -3,10 +3,9 @@ package dev.sluice.engine.store;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
-import java.nio.channels.FileChannel;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -39,7 +38,9 @@ final class WalSyncer {
     private final AtomicLong flushes = new AtomicLong();
     private List<CompletableFuture<Void>> pending = new ArrayList<>(); // guarded by lock
     private boolean stopping; // guarded by lock
-    private volatile IOException failed; // sticky: see the class comment
+    /** One flush at a time: Linux reports a write-back error to one fsync of a file only, not to each. */
+    private final Object flushLock = new Object();
+    private Throwable failed; // guarded by flushLock; sticky, see the class comment
 
     /** How the log reaches the disk; a seam for tests of the failure and ordering rules. */
     interface Flush {
@@ -54,23 +55,26 @@ final class WalSyncer {
             throw new IllegalStateException(storeName + ": no write-ahead log at " + walFile
                     + " after opening the database in WAL mode");
         }
-        FileChannel channel;
+        RandomAccessFile file;
         try {
-            // Never written through this channel: it exists to flush the file SQLite writes.
-            channel = FileChannel.open(walFile, StandardOpenOption.WRITE);
+            // Never written through this handle: it exists to flush the file SQLite writes ("rw" only because
+            // a flush needs a descriptor open for writing on some systems; the file exists, nothing truncates).
+            file = new RandomAccessFile(walFile.toFile(), "rw");
         } catch (IOException e) {
             throw new UncheckedIOException(storeName + ": cannot open the write-ahead log " + walFile, e);
         }
         return new WalSyncer(storeName, new Flush() {
             @Override
             public void force() throws IOException {
-                // fdatasync: the data and the file's size, which is all recovery reads
-                channel.force(false);
+                // fsync through the descriptor, not FileChannel.force: an interrupt of the flushing thread would
+                // close a channel (and so fail every later durable write), and callbacks run on these threads.
+                // fsync and fdatasync cost the same here: the WAL is rewritten in place.
+                file.getFD().sync();
             }
 
             @Override
             public void close() throws IOException {
-                channel.close();
+                file.close();
             }
         });
     }
@@ -135,6 +139,13 @@ final class WalSyncer {
         }
         // the pending units must still be flushed or failed
         Uninterruptibly.join(thread);
+        List<CompletableFuture<Void>> left;
+        synchronized (lock) {
+            left = pending;
+            pending = new ArrayList<>();
+        }
+        // only if the thread died of an Error: nothing may wait forever
+        fail(left, new IllegalStateException(storeName + ": closed before these writes were flushed"));
         try {
             wal.close();
         } catch (IOException e) {
@@ -164,22 +175,30 @@ final class WalSyncer {
     }
 
     private void flush(List<CompletableFuture<Void>> units) {
-        IOException cause = failed;
-        if (cause == null) {
-            try {
-                wal.force();
-                flushes.incrementAndGet();
-                units.forEach(f -> f.complete(null));
-                return;
-            } catch (IOException e) {
-                cause = e;
-                failed = e;
-                LOG.log(Level.ERROR, storeName + ": flushing the write-ahead log failed; every durable write fails "
-                        + "from now on, reopen the store to recover what reached the disk", e);
+        Throwable cause;
+        synchronized (flushLock) {
+            cause = failed;
+            if (cause == null) {
+                try {
+                    wal.force();
+                    flushes.incrementAndGet();
+                } catch (IOException | RuntimeException e) {
+                    cause = e;
+                    failed = e;
+                    LOG.log(Level.ERROR, storeName + ": flushing the write-ahead log failed; every durable write "
+                            + "fails from now on, reopen the store to recover what reached the disk", e);
+                }
             }
         }
-        IllegalStateException failure = new IllegalStateException(storeName + ": not durable: flushing the "
-                + "write-ahead log failed (" + cause.getMessage() + "); reopen the store", cause);
+        if (cause == null) {
+            units.forEach(f -> f.complete(null));
+        } else {
+            fail(units, new IllegalStateException(storeName + ": not durable: flushing the write-ahead log failed ("
+                    + cause + "); reopen the store", cause));
+        }
+    }
+
+    private static void fail(List<CompletableFuture<Void>> units, Throwable failure) {
         units.forEach(f -> f.completeExceptionally(failure));
     }
 }

@@ -3,6 +3,7 @@ package dev.sluice.engine.store;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+@Timeout(60)
 class WalSyncerTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
@@ -104,24 +106,48 @@ class WalSyncerTest {
         assertThat(flush.completed).hasValue(2);
     }
 
-    @Test
-    void flushHereAlsoReleasesWhatWasHandedOverBefore() throws Exception {
-        CompletableFuture<Void> handedOver = new CompletableFuture<>();
-        CompletableFuture<Void> busy = new CompletableFuture<>();
-        syncer.afterFlush(List.of(busy));
-        CountDownLatch syncerFlush = flush.nextStarted(); // the syncer's thread is now busy flushing
-        syncer.afterFlush(List.of(handedOver));
+    /** A unit in a flush that the test holds, and a flushHere of another unit started on a second thread. */
+    private record FlushBehindAnother(CompletableFuture<Void> earlier, CountDownLatch running,
+                                      CompletableFuture<Void> mine, CompletableFuture<Void> caller) {
+    }
 
+    private FlushBehindAnother flushHereWhileAnotherFlushRuns() throws InterruptedException {
+        CompletableFuture<Void> earlier = new CompletableFuture<>();
+        syncer.afterFlush(List.of(earlier));
+        CountDownLatch running = flush.nextStarted();
         CompletableFuture<Void> mine = new CompletableFuture<>();
         CompletableFuture<Void> caller = CompletableFuture.runAsync(() -> syncer.flushHere(List.of(mine)));
-        flush.nextStarted().countDown();
-        caller.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        return new FlushBehindAnother(earlier, running, mine, caller);
+    }
 
-        assertThat(mine).isCompleted();
-        assertThat(handedOver).as("taken by the caller's flush").isCompleted();
-        assertThat(busy).isNotDone();
-        syncerFlush.countDown();
-        assertThat(busy).succeedsWithin(WAIT);
+    @Test
+    void aFlushHereWaitsForTheRunningFlushThenFlushesAgain() throws Exception {
+        FlushBehindAnother f = flushHereWhileAnotherFlushRuns();
+        f.running.countDown();
+        assertThat(f.earlier).succeedsWithin(WAIT);
+
+        // the running flush may have begun before `mine` was committed: only a flush begun after may release it
+        CountDownLatch next = flush.nextStarted();
+        assertThat(f.mine).isNotDone();
+        next.countDown();
+        f.caller.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(f.mine).isCompleted();
+        assertThat(flush.completed).hasValue(2);
+    }
+
+    @Test
+    void aFailureOfTheRunningFlushFailsTheFlushWaitingBehindIt() throws Exception {
+        flush.failWith = new IOException("EIO from the disk");
+        // Linux reports a write-back error to one fsync only: a second flush must not succeed in its shadow
+        FlushBehindAnother f = flushHereWhileAnotherFlushRuns();
+        f.running.countDown();
+        f.caller.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+        // `earlier` is failed by the syncer's thread, after it let the caller's flush go
+        assertThat(f.earlier).failsWithin(WAIT);
+        assertThat(f.mine).failsWithin(WAIT).withThrowableThat().havingCause()
+                .withMessageContaining("EIO from the disk");
+        assertThat(flush.started).as("no flush after the failed one").isEmpty();
     }
 
     @Test
