@@ -24,9 +24,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * the disk's fsync rate.
  *
  * <p>A unit that fails is undone alone and the rest of its transaction still commits: the transaction is then
- * redone with each unit inside a SAVEPOINT. A durable unit's future completes on the syncer's thread after the
- * flush; a lazy or rejected unit's on this thread right after COMMIT. Callbacks attached to them should be quick
- * (or use the async variants), since they delay the next batch or the next flush.
+ * redone with each unit inside a SAVEPOINT. A durable unit's future completes after the flush, on this thread
+ * or the syncer's; a lazy or rejected unit's on this thread right after COMMIT. Callbacks attached to them
+ * should be quick (or use the async variants), since they delay the next batch or the next flush.
  *
  * <p>The queue is unbounded on purpose: a bounded one would block a submitter, and a submitter running in a
  * completion callback on this very thread would then deadlock the store.
