@@ -5,9 +5,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * New message ids: UUIDs of version 7 (RFC 9562), which begin with their creation time in milliseconds. Like
- * SQS's they are opaque and unique; unlike random ones they sort by age, so the durable store's index on ids
- * grows at one end and shrinks at the other as a queue flows. With random ids every insert and every delete
- * lands on its own index page, and a commit rewrites one page per message into the write-ahead log.
+ * SQS's they are opaque and unique; unlike random ones they sort by age, which keeps any index on them (a user's
+ * copy of the store, an application's table of processed ids) growing at one end.
  */
 public final class MessageIds {
 

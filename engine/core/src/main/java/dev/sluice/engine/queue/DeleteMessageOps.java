@@ -90,7 +90,7 @@ public final class DeleteMessageOps {
         if (e == null) {
             // Already deleted, or (after a restart) still on disk beyond the memory window: deleting by id
             // is right in both cases, and harmless in the first.
-            ops.add(new StoreOp.DeleteMessage(handle.messageId(), q.name()));
+            ops.add(new StoreOp.DeleteMessage(handle.messageId(), handle.seq(), q.name()));
             return;
         }
         boolean current = e.receiptNonce == handle.nonce();
@@ -101,6 +101,6 @@ public final class DeleteMessageOps {
             return; // someone else received it since: AWS answers success and keeps the message
         }
         q.remove(e);
-        ops.add(new StoreOp.DeleteMessage(e.id, q.name()));
+        ops.add(new StoreOp.DeleteMessage(e.id, e.seq, q.name()));
     }
 }

@@ -218,7 +218,7 @@ public final class MoveTaskOps implements AutoCloseable {
                 List<StoreOp> ops = new ArrayList<>();
                 for (Entry e : expired) {
                     source.remove(e);
-                    ops.add(new StoreOp.DeleteMessage(e.id, source.name()));
+                    ops.add(new StoreOp.DeleteMessage(e.id, e.seq, source.name()));
                 }
                 expiredGone = ctx.store.submit(ops);
             }

@@ -6,6 +6,7 @@ import dev.sluice.engine.model.MessageFilter;
 import dev.sluice.engine.model.MessageView;
 import dev.sluice.engine.model.ReceiveMessageRequest;
 import dev.sluice.engine.model.ReceivedMessage;
+import dev.sluice.engine.store.MessageKey;
 import dev.sluice.engine.store.StoreOp;
 
 import java.util.ArrayList;
@@ -32,8 +33,8 @@ public final class ReceiveMessageOps {
         this.redrive = redrive;
     }
 
-    /** A message handed over by one receive, with the delivery state it had at that moment. */
-    private record Delivery(Entry entry, String body, int receiveCount, long firstReceiveAt, long nonce) {
+    /** A message handed over by one receive, with the delivery state it had at that moment (read under the lock). */
+    private record Delivery(Entry entry, String body, long seq, int receiveCount, long firstReceiveAt, long nonce) {
     }
 
     public List<ReceivedMessage> receive(ReceiveMessageRequest r) {
@@ -102,7 +103,7 @@ public final class ReceiveMessageOps {
         if (q.fifo() && r.receiveRequestAttemptId() != null) {
             List<Entry> repeated = q.repeatAttempt(r.receiveRequestAttemptId(), now);
             if (repeated != null) {
-                repeated.forEach(e -> delivered.add(new Delivery(e, e.body, e.receiveCount, e.firstReceiveAt,
+                repeated.forEach(e -> delivered.add(new Delivery(e, e.body, e.seq, e.receiveCount, e.firstReceiveAt,
                         e.receiptNonce)));
                 return true;
             }
@@ -120,7 +121,7 @@ public final class ReceiveMessageOps {
         List<StoreOp> ops = new ArrayList<>();
         for (Entry e : expired) {
             q.remove(e);
-            ops.add(new StoreOp.DeleteMessage(e.id, q.name()));
+            ops.add(new StoreOp.DeleteMessage(e.id, e.seq, q.name()));
         }
         RedrivePolicy policy = q.settings().redrivePolicy();
         long visibilityMillis = (r.visibilityTimeout() != null ? r.visibilityTimeout()
@@ -135,8 +136,9 @@ public final class ReceiveMessageOps {
                 continue;
             }
             q.markInflight(e, now, visibilityMillis, EngineContext.newNonce());
-            ops.add(new StoreOp.UpdateDelivery(e.id, q.name(), e.visibleAt, e.receiveCount, e.firstReceiveAt, e.receiptNonce));
-            delivered.add(new Delivery(e, e.body, e.receiveCount, e.firstReceiveAt, e.receiptNonce));
+            ops.add(new StoreOp.UpdateDelivery(e.id, e.seq, q.name(), e.visibleAt, e.receiveCount, e.firstReceiveAt,
+                    e.receiptNonce));
+            delivered.add(new Delivery(e, e.body, e.seq, e.receiveCount, e.firstReceiveAt, e.receiptNonce));
             handed.add(e);
         }
         if (q.fifo() && r.receiveRequestAttemptId() != null && !handed.isEmpty()) {
@@ -162,7 +164,7 @@ public final class ReceiveMessageOps {
             }
             Map<String, MessageAttribute> attributes = selectMessageAttributes(d.entry.attributes,
                     r.messageAttributeNames());
-            out.add(new ReceivedMessage(d.entry.id, ReceiptHandles.encode(q.name(), d.entry.id, d.nonce), body,
+            out.add(new ReceivedMessage(d.entry.id, ReceiptHandles.encode(q.name(), d.entry.id, d.seq, d.nonce), body,
                     systemAttributes(q, d, r.attributeNames()), attributes));
         }
         return out;
@@ -170,13 +172,13 @@ public final class ReceiveMessageOps {
 
     /** The stored bodies of the deliveries that hold none (one store read for all), null for the others. */
     private List<String> loadMissingBodies(List<Delivery> delivered) {
-        List<String> ids = new ArrayList<>();
+        List<MessageKey> keys = new ArrayList<>();
         for (Delivery d : delivered) {
             if (d.body == null) {
-                ids.add(d.entry.id);
+                keys.add(new MessageKey(d.entry.id, d.seq));
             }
         }
-        Iterator<String> loaded = ids.isEmpty() ? null : ctx.store.loadBodies(ids).iterator();
+        Iterator<String> loaded = keys.isEmpty() ? null : ctx.store.loadBodies(keys).iterator();
         List<String> out = new ArrayList<>(delivered.size());
         for (Delivery d : delivered) {
             out.add(d.body == null ? loaded.next() : null);
@@ -211,7 +213,7 @@ public final class ReceiveMessageOps {
         putIf(out, names, all, "DeadLetterQueueSourceArn",
                 e.deadLetterSource == null ? null : ctx.arnOf(e.deadLetterSource));
         if (q.fifo()) {
-            putIf(out, names, all, "SequenceNumber", SequenceNumbers.format(e.seq));
+            putIf(out, names, all, "SequenceNumber", SequenceNumbers.format(d.seq));
             putIf(out, names, all, "MessageDeduplicationId", e.deduplicationId);
             putIf(out, names, all, "MessageGroupId", e.groupId);
         } else if (e.groupId != null) {
@@ -254,20 +256,29 @@ public final class ReceiveMessageOps {
     public List<MessageView> browse(String queue, MessageFilter filter, int limit) {
         Queue q = ctx.queues.require(queue);
         List<Entry> seen;
+        List<String> bodies = new ArrayList<>(); // read under the lock: a durable send drops its copy later
+        List<MessageKey> missing = new ArrayList<>();
         q.lock.lock();
         try {
             long now = ctx.now();
             q.releaseDue(now);
             ctx.pageIn(q);
             seen = q.browse(filter, limit, now);
+            for (Entry e : seen) {
+                bodies.add(e.body);
+                if (e.body == null) {
+                    missing.add(new MessageKey(e.id, e.seq));
+                }
+            }
         } finally {
             q.lock.unlock();
         }
+        Iterator<String> loaded = missing.isEmpty() ? null : ctx.store.loadBodies(missing).iterator();
         List<MessageView> out = new ArrayList<>(seen.size());
-        for (Entry e : seen) {
-            String body = e.body != null ? e.body : ctx.store.loadBody(e.id);
+        for (int i = 0; i < seen.size(); i++) {
+            String body = bodies.get(i) != null ? bodies.get(i) : loaded.next();
             if (body != null) {
-                out.add(q.view(e, body));
+                out.add(q.view(seen.get(i), body));
             }
         }
         return out;

@@ -50,6 +50,7 @@ public final class RedriveOps {
             long now = ctx.now();
             boolean keepsNothing = ctx.storeKeepsNothing();
             for (Entry e : entries) {
+                long storedUnder = e.seq;
                 e.seq = ctx.nextSequence();
                 e.visibleAt = now;
                 if (deadLetterSource == null) {
@@ -61,7 +62,7 @@ public final class RedriveOps {
                 }
                 e.receiptNonce = 0;
                 e.receivedAt = 0;
-                ops.add(new StoreOp.MoveMessage(e.id, target.name(), e.seq, e.visibleAt, e.receiveCount,
+                ops.add(new StoreOp.MoveMessage(e.id, storedUnder, target.name(), e.seq, e.visibleAt, e.receiveCount,
                         e.firstReceiveAt, 0, e.deadLetterSource));
                 if (target.admitsToMemory(keepsNothing)) {
                     target.admit(e, now);

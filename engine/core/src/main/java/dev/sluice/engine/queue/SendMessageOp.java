@@ -130,6 +130,7 @@ public final class SendMessageOp {
         if (q.deleted()) {
             throw SqsException.queueDoesNotExist();
         }
+        requireUnusedId(q, r);
         long now = ctx.now();
         String dedupKey = null;
         if (q.fifo()) {
@@ -176,5 +177,20 @@ public final class SendMessageOp {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform must provide SHA-256", e);
         }
+    }
+
+    /**
+     * A MessageId chosen by the caller (a Sluice extension) must not be one the queue holds: the store keeps
+     * messages under their sequence numbers and does not index ids, so it would not refuse the second. Only
+     * messages in memory are checked; ids are meant to be UUIDs made afresh, which never meet this.
+     */
+    static void requireUnusedId(Queue q, SendMessageRequest r) {
+        if (r.messageId() != null && q.find(r.messageId()) != null) {
+            throw duplicateId(r.messageId());
+        }
+    }
+
+    static SqsException duplicateId(String messageId) {
+        return SqsException.invalidParameter("MessageId", messageId, "Another message already has this MessageId.");
     }
 }

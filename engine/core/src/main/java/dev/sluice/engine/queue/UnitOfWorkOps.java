@@ -31,6 +31,7 @@ public final class UnitOfWorkOps {
     /** @return the results of the unit's sends, in order */
     public List<SendMessageResult> commit(UnitOfWork unit) {
         TreeMap<String, Queue> involved = new TreeMap<>();
+        java.util.Set<String> chosenIds = new java.util.HashSet<>();
         for (SendMessageRequest s : unit.sends()) {
             Queue q = involved.computeIfAbsent(s.queue(), ctx.queues::require);
             MessageValidation.validate(s, q.settings(), false);
@@ -39,6 +40,9 @@ public final class UnitOfWorkOps {
                     java.util.UUID.fromString(s.messageId());
                 } catch (IllegalArgumentException e) {
                     throw SqsException.invalidParameter("MessageId", s.messageId(), "Must be a UUID.");
+                }
+                if (!chosenIds.add(s.messageId())) {
+                    throw SendMessageOp.duplicateId(s.messageId());
                 }
             }
         }
@@ -66,6 +70,9 @@ public final class UnitOfWorkOps {
                 }
                 q.releaseDue(now);
             }
+            for (SendMessageRequest s : unit.sends()) {
+                SendMessageOp.requireUnusedId(involved.get(s.queue()), s); // before anything changes
+            }
             for (int i = 0; i < deletes.size(); i++) {
                 held(involved.get(unit.deletes().get(i).queue()), deletes.get(i), unit.deletes().get(i).receiptHandle());
             }
@@ -80,7 +87,10 @@ public final class UnitOfWorkOps {
                 Entry e = q.find(d.messageId());
                 if (e != null) {
                     q.remove(e);
-                    ops.add(new StoreOp.DeleteMessage(e.id, q.name()));
+                    ops.add(new StoreOp.DeleteMessage(e.id, e.seq, q.name()));
+                } else {
+                    // deleted already, or (after a restart) on disk beyond the memory window, as in DeleteMessageOps
+                    ops.add(new StoreOp.DeleteMessage(d.messageId(), d.seq(), q.name()));
                 }
             }
             for (int i = 0; i < changes.size(); i++) {

@@ -73,7 +73,8 @@ public final class VisibilityOps {
             e.receivedAt = now;
         }
         q.changeVisibility(e, now, seconds * 1000L);
-        ops.add(new StoreOp.UpdateDelivery(e.id, q.name(), e.visibleAt, e.receiveCount, e.firstReceiveAt, e.receiptNonce));
+        ops.add(new StoreOp.UpdateDelivery(e.id, e.seq, q.name(), e.visibleAt, e.receiveCount, e.firstReceiveAt,
+                e.receiptNonce));
     }
 
     /**

@@ -29,7 +29,7 @@ public final class MemoryStore implements MessageStore {
     }
 
     @Override
-    public String loadBody(String messageId) {
+    public String loadBody(MessageKey message) {
         return null;
     }
 

@@ -39,17 +39,20 @@ public interface MessageStore extends AutoCloseable {
     /** The number of messages of {@code queue} with a sequence number greater than {@code afterSeq}. */
     long countMessages(String queue, long afterSeq);
 
-    /** The body of a message whose insert is durable, or {@code null} if the message is gone. */
-    String loadBody(String messageId);
+    /**
+     * The body of a message whose insert is durable, or {@code null} if the message is gone. Sees every unit
+     * submitted before the call that changed the message's sequence number (a move).
+     */
+    String loadBody(MessageKey message);
 
     /**
      * The bodies of several messages, as {@link #loadBody} would give them one by one, in the same order; a
      * store whose reads queue behind its writes answers them all in one read.
      */
-    default List<String> loadBodies(List<String> messageIds) {
-        List<String> bodies = new java.util.ArrayList<>(messageIds.size());
-        for (String id : messageIds) {
-            bodies.add(loadBody(id));
+    default List<String> loadBodies(List<MessageKey> messages) {
+        List<String> bodies = new java.util.ArrayList<>(messages.size());
+        for (MessageKey message : messages) {
+            bodies.add(loadBody(message));
         }
         return bodies;
     }

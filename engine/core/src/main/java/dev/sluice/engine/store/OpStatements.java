@@ -25,6 +25,7 @@ final class OpStatements implements AutoCloseable {
     private final PreparedStatement insertMessage;
     private final PreparedStatement updateDelivery;
     private final PreparedStatement deleteMessage;
+    private final PreparedStatement deleteMessageById;
     private final PreparedStatement moveMessage;
     private final PreparedStatement purgeQueue;
     private final PreparedStatement putDedup;
@@ -54,12 +55,17 @@ final class OpStatements implements AutoCloseable {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
             updateDelivery = prepare(c, """
                     UPDATE messages SET visible_at = ?, receive_count = ?, first_receive_at = ?, receipt_nonce = ?
-                    WHERE id = ?""");
-            deleteMessage = prepare(c, "DELETE FROM messages WHERE id = ? AND (?2 IS NULL OR queue = ?2)");
+                    WHERE seq = ? AND id = ?""");
+            // Messages are found by sequence number; the id is checked too (free once the row is found), so a
+            // wrong or guessed number reaches nothing.
+            deleteMessage = prepare(c, "DELETE FROM messages WHERE seq = ?1 AND id = ?3 AND (?2 IS NULL OR queue = ?2)");
+            // No index on ids: this scans the queue's messages (messages_by_queue). Only receipt handles from
+            // before sequence numbers were in handles come here.
+            deleteMessageById = prepare(c, "DELETE FROM messages WHERE queue = ? AND id = ?");
             moveMessage = prepare(c, """
                     UPDATE messages SET queue = ?, seq = ?, visible_at = ?, receive_count = ?, first_receive_at = ?,
                         receipt_nonce = ?, dead_letter_source = ?
-                    WHERE id = ?""");
+                    WHERE seq = ? AND id = ?""");
             purgeQueue = prepare(c, "DELETE FROM messages WHERE queue = ? AND seq <= ?");
             putDedup = prepare(c, """
                     INSERT INTO dedup (queue, key, message_id, seq, expires_at) VALUES (?, ?, ?, ?, ?)
@@ -87,12 +93,20 @@ final class OpStatements implements AutoCloseable {
             updateDelivery.setInt(2, u.receiveCount());
             updateDelivery.setLong(3, u.firstReceiveAt());
             updateDelivery.setLong(4, u.receiptNonce());
-            updateDelivery.setString(5, u.messageId());
+            updateDelivery.setLong(5, u.seq());
+            updateDelivery.setString(6, u.messageId());
             updateDelivery.executeUpdate();
         } else if (op instanceof StoreOp.DeleteMessage d) {
-            deleteMessage.setString(1, d.messageId());
-            deleteMessage.setString(2, d.queue());
-            deleteMessage.executeUpdate();
+            if (d.seq() == StoreOp.DeleteMessage.UNKNOWN_SEQ) {
+                deleteMessageById.setString(1, d.queue());
+                deleteMessageById.setString(2, d.messageId());
+                deleteMessageById.executeUpdate();
+            } else {
+                deleteMessage.setLong(1, d.seq());
+                deleteMessage.setString(2, d.queue());
+                deleteMessage.setString(3, d.messageId());
+                deleteMessage.executeUpdate();
+            }
         } else if (op instanceof StoreOp.MoveMessage m) {
             moveMessage.setString(1, m.toQueue());
             moveMessage.setLong(2, m.newSeq());
@@ -101,7 +115,8 @@ final class OpStatements implements AutoCloseable {
             moveMessage.setLong(5, m.firstReceiveAt());
             moveMessage.setLong(6, m.receiptNonce());
             moveMessage.setString(7, m.deadLetterSource());
-            moveMessage.setString(8, m.messageId());
+            moveMessage.setLong(8, m.seq());
+            moveMessage.setString(9, m.messageId());
             moveMessage.executeUpdate();
             noteSeq(m.newSeq());
         } else if (op instanceof StoreOp.PutDedup p) {
@@ -198,11 +213,12 @@ final class OpStatements implements AutoCloseable {
             StoredMessage m = i.message();
             return "InsertMessage(id=" + m.id() + ", queue=" + m.queue() + ", seq=" + m.seq() + ")";
         } else if (op instanceof StoreOp.UpdateDelivery u) {
-            return "UpdateDelivery(id=" + u.messageId() + ")";
+            return "UpdateDelivery(id=" + u.messageId() + ", seq=" + u.seq() + ")";
         } else if (op instanceof StoreOp.DeleteMessage d) {
-            return "DeleteMessage(id=" + d.messageId() + ")";
+            return "DeleteMessage(id=" + d.messageId() + ", seq=" + d.seq() + ")";
         } else if (op instanceof StoreOp.MoveMessage m) {
-            return "MoveMessage(id=" + m.messageId() + ", toQueue=" + m.toQueue() + ", newSeq=" + m.newSeq() + ")";
+            return "MoveMessage(id=" + m.messageId() + ", seq=" + m.seq() + ", toQueue=" + m.toQueue() + ", newSeq="
+                    + m.newSeq() + ")";
         } else if (op instanceof StoreOp.PutDedup p) {
             return "PutDedup(queue=" + p.record().queue() + ", key=" + p.record().key() + ")";
         } else if (op instanceof StoreOp.PutQueue p) {

@@ -41,7 +41,7 @@ final class ReaderPool {
     }
 
     /** The bodies of these messages, read on one connection, in the same order (null for a message gone). */
-    List<String> loadBodies(List<String> messageIds) {
+    List<String> loadBodies(List<MessageKey> messages) {
         try {
             permits.acquire();
         } catch (InterruptedException e) {
@@ -55,33 +55,48 @@ final class ReaderPool {
                 reader = open();
             }
             try {
-                List<String> bodies = new ArrayList<>(messageIds.size());
-                for (String id : messageIds) {
-                    bodies.add(body(reader, id));
-                }
-                return bodies;
+                return bodies(reader.body, messages);
             } finally {
                 giveBack(reader);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException(storeName + ": loading the bodies of " + messageIds + " failed: " + e.getMessage(), e);
+            throw new IllegalStateException(storeName + ": loading the bodies of " + messages + " failed: " + e.getMessage(),
+                    e);
         } finally {
             permits.release();
         }
     }
 
-    private static String body(Reader reader, String messageId) throws SQLException {
-        reader.body.setString(1, messageId);
-        // Closing the result set promptly ends the read transaction, so checkpoints are not held back.
-        try (ResultSet rs = reader.body.executeQuery()) {
-            return rs.next() ? rs.getString(1) : null;
+    /** The same read on any connection of the store (the writer's, to see what no commit holds yet). */
+    static List<String> bodies(Connection connection, List<MessageKey> messages) throws SQLException {
+        try (PreparedStatement statement = prepareBodyRead(connection)) {
+            return bodies(statement, messages);
         }
+    }
+
+    private static List<String> bodies(PreparedStatement read, List<MessageKey> messages) throws SQLException {
+        List<String> bodies = new ArrayList<>(messages.size());
+        for (MessageKey message : messages) {
+            read.setLong(1, message.seq());
+            read.setString(2, message.id());
+            // Closing the result set promptly ends the read transaction, so checkpoints are not held back.
+            try (ResultSet rs = read.executeQuery()) {
+                bodies.add(rs.next() ? rs.getString(1) : null);
+            }
+        }
+        return bodies;
+    }
+
+    private static PreparedStatement prepareBodyRead(Connection connection) throws SQLException {
+        // The id check costs nothing once the row is found, and keeps a wrong sequence number from reading
+        // another message's body.
+        return connection.prepareStatement("SELECT body FROM messages WHERE seq = ? AND id = ?");
     }
 
     private Reader open() throws SQLException {
         Connection connection = SqliteSchema.openReader(dbFile);
         try {
-            return new Reader(connection, connection.prepareStatement("SELECT body FROM messages WHERE id = ?"));
+            return new Reader(connection, prepareBodyRead(connection));
         } catch (SQLException e) {
             SqliteSchema.closeAfterFailure(connection, e);
             throw e;

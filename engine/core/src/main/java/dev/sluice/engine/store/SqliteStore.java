@@ -166,26 +166,45 @@ public final class SqliteStore implements MessageStore {
     }
 
     @Override
-    public String loadBody(String messageId) {
-        return loadBodies(List.of(messageId)).get(0);
+    public String loadBody(MessageKey message) {
+        return loadBodies(List.of(message)).get(0);
     }
 
-    /** From the cache where it can, the rest on one reader connection. */
+    /**
+     * From the cache where it can, the rest on one reader connection. A reader sees the last commit, which may
+     * not yet hold a move submitted just before (the message is still under its old sequence number there): what
+     * a reader misses is looked up again behind every submitted unit, on the writer's connection.
+     */
     @Override
-    public List<String> loadBodies(List<String> messageIds) {
-        List<String> found = new ArrayList<>(messageIds.size());
-        List<String> absent = new ArrayList<>();
-        for (String id : messageIds) {
-            String body = closed ? null : bodies.get(id); // a closed store answers nothing, not even from memory
+    public List<String> loadBodies(List<MessageKey> messages) {
+        List<String> found = new ArrayList<>(messages.size());
+        List<MessageKey> absent = new ArrayList<>();
+        for (MessageKey message : messages) {
+            String body = closed ? null : bodies.get(message.id()); // a closed store answers nothing, not even from memory
             found.add(body);
             if (body == null) {
-                absent.add(id);
+                absent.add(message);
             }
         }
-        if (!absent.isEmpty()) {
-            Iterator<String> loaded = readers.loadBodies(absent).iterator();
-            found.replaceAll(body -> body != null ? body : loaded.next());
+        if (absent.isEmpty()) {
+            return found;
         }
+        List<String> loaded = readers.loadBodies(absent);
+        List<MessageKey> missed = new ArrayList<>();
+        for (int i = 0; i < absent.size(); i++) {
+            if (loaded.get(i) == null) {
+                missed.add(absent.get(i));
+            }
+        }
+        Iterator<String> again = missed.isEmpty() ? null : writer.read(c -> ReaderPool.bodies(c, missed)).iterator();
+        Iterator<String> first = loaded.iterator();
+        found.replaceAll(body -> {
+            if (body != null) {
+                return body;
+            }
+            String read = first.next();
+            return read != null ? read : again.next();
+        });
         return found;
     }
 

@@ -19,27 +19,34 @@ public sealed interface StoreOp {
 
     /**
      * A receive, a visibility change or a release: the delivery state of one message, which the engine holds
-     * in {@code queue} (the store may drop the update when the same transaction deletes it there).
+     * in {@code queue} under sequence number {@code seq} (the store may drop the update when the same
+     * transaction deletes it there).
      */
-    record UpdateDelivery(String messageId, String queue, long visibleAt, int receiveCount, long firstReceiveAt,
-                          long receiptNonce) implements StoreOp {
+    record UpdateDelivery(String messageId, long seq, String queue, long visibleAt, int receiveCount,
+                          long firstReceiveAt, long receiptNonce) implements StoreOp {
     }
 
     /**
      * Deletes a message, but only while it belongs to {@code queue} (null: wherever it is), so a stale
-     * delete cannot reach a message that has since moved to another queue.
+     * delete cannot reach a message that has since moved to another queue. The durable store finds a message by
+     * its sequence number; {@link #UNKNOWN_SEQ} makes it search by id, among the queue's messages (a receipt
+     * handle from a Sluice before sequence numbers were in handles), so the queue must then be given.
      */
-    record DeleteMessage(String messageId, String queue) implements StoreOp {
-        public DeleteMessage(String messageId) {
-            this(messageId, null);
+    record DeleteMessage(String messageId, long seq, String queue) implements StoreOp {
+        public static final long UNKNOWN_SEQ = 0;
+
+        public DeleteMessage {
+            if (seq == UNKNOWN_SEQ && queue == null) {
+                throw new IllegalArgumentException("a delete of " + messageId + " by id needs its queue");
+            }
         }
     }
 
     /**
-     * Moves a message to another queue (dead-letter redrive, or a move task back to a source): it gets a new
-     * sequence number there and keeps its id, body and attributes.
+     * Moves the message stored under sequence number {@code seq} to another queue (dead-letter redrive, or a move
+     * task back to a source): it gets the new sequence number there and keeps its id, body and attributes.
      */
-    record MoveMessage(String messageId, String toQueue, long newSeq, long visibleAt, int receiveCount,
+    record MoveMessage(String messageId, long seq, String toQueue, long newSeq, long visibleAt, int receiveCount,
                        long firstReceiveAt, long receiptNonce, String deadLetterSource) implements StoreOp {
     }
 

@@ -133,4 +133,29 @@ class ExtensionsTest extends EngineSemanticsTest {
         assertThat(counters("in")).as("the held message was not deleted").containsExactly("1", "1", "0");
         engine.deleteMessage("in", held.receiptHandle());
     }
+
+    @BothStorages
+    void aUnitOfWorkThatReusesAMessageIdIsRefusedWhole(Storage mode) {
+        open(mode);
+        create("q", Map.of());
+        String id = dev.sluice.engine.model.MessageIds.next();
+        engine.commit(new UnitOfWork(List.of(SendMessageRequest.of("q", "first").withMessageId(id)), List.of(),
+                List.of()));
+
+        String other = dev.sluice.engine.model.MessageIds.next();
+        var twiceInOneUnit = sqsError(() -> engine.commit(new UnitOfWork(List.of(
+                SendMessageRequest.of("q", "a").withMessageId(other),
+                SendMessageRequest.of("q", "b").withMessageId(other)), List.of(), List.of())));
+        assertThat(twiceInOneUnit.getMessage()).contains(other).endsWith("Another message already has this MessageId.");
+        var alreadyQueued = sqsError(() -> engine.commit(new UnitOfWork(List.of(
+                SendMessageRequest.of("q", "c"), SendMessageRequest.of("q", "again").withMessageId(id)),
+                List.of(), List.of())));
+        assertThat(alreadyQueued.getMessage()).contains(id).endsWith("Another message already has this MessageId.");
+        var sentAgain = sqsError(() -> engine.sendMessage(SendMessageRequest.of("q", "again").withMessageId(id)));
+        assertThat(sentAgain.getMessage()).contains(id).endsWith("Another message already has this MessageId.");
+
+        List<ReceivedMessage> left = receive("q", 10);
+        assertThat(bodies(left)).containsExactly("first");
+        assertThat(left.get(0).messageId()).isEqualTo(id);
+    }
 }

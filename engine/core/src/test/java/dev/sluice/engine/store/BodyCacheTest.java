@@ -16,7 +16,15 @@ class BodyCacheTest {
     Path dir;
 
     private static StoreOp insert(String id, String body) {
-        return new StoreOp.InsertMessage(SqliteStoreTest.message(id, "q", id.hashCode() & 0xffff, body));
+        return new StoreOp.InsertMessage(SqliteStoreTest.message(id, "q", seq(id), body));
+    }
+
+    private static long seq(String id) {
+        return id.hashCode() & 0xffff;
+    }
+
+    private static MessageKey key(String id) {
+        return new MessageKey(id, seq(id));
     }
 
     @Test
@@ -29,7 +37,7 @@ class BodyCacheTest {
         assertThat(cache.get("b")).isEqualTo("bbbb");
         assertThat(cache.get("c")).isEqualTo("cccc");
 
-        cache.committed(List.of(new StoreOp.DeleteMessage("b", "q")));
+        cache.committed(List.of(new StoreOp.DeleteMessage("b", seq("b"), "q")));
         assertThat(cache.get("b")).isNull();
         cache.committed(List.of(insert("d", "dddd")));
         assertThat(cache.get("c")).as("room freed by the delete").isEqualTo("cccc");
@@ -48,13 +56,13 @@ class BodyCacheTest {
         try (SqliteStore store = SqliteStore.open(dir)) {
             store.submit(List.of(new StoreOp.PutQueue(new StoredQueue("q", Map.of(), Map.of(), 1, 1)))).join();
             store.submit(List.of(insert("m1", "one"))).join();
-            assertThat(store.loadBody("m1")).isEqualTo("one");
-            store.submit(List.of(new StoreOp.DeleteMessage("m1", "q"))).join();
-            assertThat(store.loadBody("m1")).isNull();
+            assertThat(store.loadBody(key("m1"))).isEqualTo("one");
+            store.submit(List.of(new StoreOp.DeleteMessage("m1", seq("m1"), "q"))).join();
+            assertThat(store.loadBody(key("m1"))).isNull();
             store.submit(List.of(insert("m2", "two"))).join();
         }
         try (SqliteStore store = SqliteStore.open(dir)) {
-            assertThat(store.loadBody("m2")).as("from the database after a restart").isEqualTo("two");
+            assertThat(store.loadBody(key("m2"))).as("from the database after a restart").isEqualTo("two");
         }
     }
 }

@@ -69,12 +69,13 @@ class CrashRecoveryTest {
                 String prefix = Thread.currentThread().getName();
                 for (long i = 1; ; i++) {
                     String id = prefix + "-" + i;
+                    long seq = 2 * i + (prefix.equals("a") ? 0 : 1); // engine-wide unique, as the engine numbers
                     boolean delete = i % 2 == 0;
-                    store.submit(new StoreOp.InsertMessage(new StoredMessage(id, "q", i, "x".repeat(512), Map.of(),
+                    store.submit(new StoreOp.InsertMessage(new StoredMessage(id, "q", seq, "x".repeat(512), Map.of(),
                                     null, null, null, 0, null, 0, 0, 0, 0, 0, null)))
                             .thenRun(() -> ack("I ", id))
                             .thenCompose(ignored -> delete
-                                    ? store.submit(new StoreOp.DeleteMessage(id)).thenRun(() -> ack("D ", id))
+                                    ? store.submit(new StoreOp.DeleteMessage(id, seq, "q")).thenRun(() -> ack("D ", id))
                                     : store.submit(List.of()));
                     if (i % 200 == 0) {
                         store.submit(List.of()).join(); // keep the backlog bounded

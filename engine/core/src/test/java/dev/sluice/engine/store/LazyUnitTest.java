@@ -20,7 +20,7 @@ class LazyUnitTest {
             store.submit(List.of(new StoreOp.PutQueue(new StoredQueue("q", java.util.Map.of(), java.util.Map.of(), 1, 1))))
                     .join();
             store.submit(List.of(new StoreOp.InsertMessage(SqliteStoreTest.message("m1", "q", 1, "body")))).join();
-            store.submitLazy(List.of(new StoreOp.UpdateDelivery("m1", "q", 5_000, 1, 1_000, 42)));
+            store.submitLazy(List.of(new StoreOp.UpdateDelivery("m1", 1, "q", 5_000, 1, 1_000, 42)));
             store.submit(List.of(new StoreOp.InsertMessage(SqliteStoreTest.message("m2", "q", 2, "two")))).join();
         }
         try (SqliteStore store = SqliteStore.open(dir)) {
@@ -41,7 +41,7 @@ class LazyUnitTest {
             long flushes = store.flushCount();
             long transactions = store.transactionCount();
 
-            store.submitLazy(List.of(new StoreOp.UpdateDelivery("m1", "q", 5_000, 1, 1_000, 7))).join();
+            store.submitLazy(List.of(new StoreOp.UpdateDelivery("m1", 1, "q", 5_000, 1, 1_000, 7))).join();
             assertThat(store.transactionCount()).as("committed").isEqualTo(transactions + 1);
             assertThat(store.flushCount()).as("without a flush").isEqualTo(flushes);
 

@@ -54,6 +54,10 @@ class SqliteStoreTest {
         return new StoreOp.InsertMessage(message(id, queue, seq, "body of " + id));
     }
 
+    private static MessageKey key(String id, long seq) {
+        return new MessageKey(id, seq);
+    }
+
     private static List<String> ids(List<StoredMessage> messages) {
         return messages.stream().map(StoredMessage::id).toList();
     }
@@ -107,9 +111,9 @@ class SqliteStoreTest {
                         "AIDAEXAMPLE", 1_700_000_000_123L, 1_700_000_030_000L, 2, 1_700_000_001_000L,
                         -987_654_321_012L, "orders-source"),
                 message("m-2", "orders.fifo", 9, null));
-        assertThat(store.loadBody("m-1")).isEqualTo(body);
-        assertThat(store.loadBody("m-2")).isEmpty();
-        assertThat(store.loadBody("missing")).isNull();
+        assertThat(store.loadBody(key("m-1", 7))).isEqualTo(body);
+        assertThat(store.loadBody(key("m-2", 9))).isEmpty();
+        assertThat(store.loadBody(key("missing", 8))).isNull();
         assertThat(store.loadDedup(100)).containsExactly(dedup);
         // at least the highest stored number; the store may reserve up to SEQUENCE_RESERVE beyond it
         assertThat(store.maxSequence()).isBetween(9L, 9 + OpStatements.SEQUENCE_RESERVE);
@@ -133,9 +137,11 @@ class SqliteStoreTest {
         StoredQueue a2 = new StoredQueue("a", Map.of("DelaySeconds", "5"), Map.of("env", "prod"), 1, 99);
         store.submit(List.of(
                 new StoreOp.PutQueue(a2),
-                new StoreOp.UpdateDelivery("a3", "q", 40_000, 1, 30_000, 77),
-                new StoreOp.DeleteMessage("a4"),
-                new StoreOp.MoveMessage("a5", "dlq", 20, 0, 0, 0, 0, "a"),
+                new StoreOp.UpdateDelivery("a3", 3, "q", 40_000, 1, 30_000, 77),
+                new StoreOp.DeleteMessage("a4", 4, null),
+                // a receipt handle from before sequence numbers were in handles
+                new StoreOp.DeleteMessage("a6", StoreOp.DeleteMessage.UNKNOWN_SEQ, "a"),
+                new StoreOp.MoveMessage("a5", 5, "dlq", 20, 0, 0, 0, 0, "a"),
                 new StoreOp.PurgeQueue("a", 2),
                 new StoreOp.DropQueue("doomed"),
                 new StoreOp.PutDedup(new DedupRecord("a", "k", "a6", 6, 20_000)),
@@ -146,17 +152,31 @@ class SqliteStoreTest {
         assertThat(store.loadQueues()).extracting(StoredQueue::name).containsExactly("a", "dlq");
         assertThat(store.loadQueues().get(0)).isEqualTo(a2);
         List<StoredMessage> remaining = store.loadMessages("a", 0, 100);
-        assertThat(ids(remaining)).containsExactly("a3", "a6");
+        assertThat(ids(remaining)).containsExactly("a3");
         assertThat(remaining.get(0)).extracting(StoredMessage::visibleAt, StoredMessage::receiveCount,
                 StoredMessage::firstReceiveAt, StoredMessage::receiptNonce).containsExactly(40_000L, 1, 30_000L, 77L);
         StoredMessage moved = store.loadMessages("dlq", 0, 100).get(0);
         assertThat(moved).extracting(StoredMessage::id, StoredMessage::seq, StoredMessage::deadLetterSource)
                 .containsExactly("a5", 20L, "a");
-        assertThat(store.loadBody("a5")).isEqualTo("body of a5");
-        assertThat(store.loadBody("d1")).isNull();
+        assertThat(store.loadBody(key("a5", 20))).isEqualTo("body of a5");
+        assertThat(store.loadBody(key("a5", 5))).as("not under its old number").isNull();
+        assertThat(store.loadBody(key("d1", 7))).isNull();
         assertThat(store.countMessages("doomed", 0)).isZero();
         assertThat(store.loadDedup(0)).containsExactly(new DedupRecord("a", "k", "a6", 6, 20_000));
         assertThat(store.maxSequence()).isBetween(20L, 20 + OpStatements.SEQUENCE_RESERVE);
+    }
+
+    @Test
+    void anOpNamingAMessageByTheNumberOfAnotherChangesNothing() {
+        SqliteStore store = open();
+        store.submit(List.of(insert("m1", "q", 1), insert("m2", "q", 2))).join();
+        store.submit(List.of(new StoreOp.UpdateDelivery("m1", 2, "q", 9, 9, 9, 9),
+                new StoreOp.MoveMessage("m1", 2, "dlq", 3, 0, 1, 1, 0, "q"),
+                new StoreOp.DeleteMessage("m2", 1, "q"))).join();
+        store = reopen(store);
+        assertThat(store.loadMessages("q", 0, 10)).containsExactly(message("m1", "q", 1, null),
+                message("m2", "q", 2, null));
+        assertThat(store.loadMessages("dlq", 0, 10)).isEmpty();
     }
 
     @Test
@@ -180,7 +200,7 @@ class SqliteStoreTest {
         long transactionsBefore = store.transactionCount();
         CompletableFuture<Void> before = store.submit(insert("before", "q", 2));
         CompletableFuture<Void> failing = store.submit(List.of(insert("partOfFailure", "q", 3),
-                new StoreOp.DeleteMessage("existing"), insert("existing", "q", 4), insert("existing", "q", 5)));
+                new StoreOp.DeleteMessage("existing", 1, "q"), insert("existing", "q", 4), insert("again", "q", 4)));
         CompletableFuture<Void> after = store.submit(insert("after", "q", 6));
         gate.countDown();
 
@@ -189,7 +209,7 @@ class SqliteStoreTest {
         assertThat(failing).failsWithin(java.time.Duration.ofSeconds(10))
                 .withThrowableThat().havingCause().isInstanceOf(IllegalStateException.class)
                 .withMessageContaining(store.toString())
-                .withMessageContaining("InsertMessage(id=existing, queue=q, seq=5)")
+                .withMessageContaining("InsertMessage(id=again, queue=q, seq=4)")
                 .withMessageContaining("UNIQUE constraint failed");
         assertThat(store.transactionCount() - transactionsBefore).isEqualTo(1);
 
@@ -204,11 +224,11 @@ class SqliteStoreTest {
         CountDownLatch gate = holdWriter(store);
         List<CompletableFuture<Void>> futures = new ArrayList<>();
         futures.add(store.submit(insert("x", "q", 1)));
-        futures.add(store.submit(new StoreOp.DeleteMessage("x")));
-        futures.add(store.submit(new StoreOp.DeleteMessage("y")));
+        futures.add(store.submit(new StoreOp.DeleteMessage("x", 1, null)));
+        futures.add(store.submit(new StoreOp.DeleteMessage("y", 2, null)));
         futures.add(store.submit(insert("y", "q", 2)));
         for (int nonce = 1; nonce <= 50; nonce++) {
-            futures.add(store.submit(new StoreOp.UpdateDelivery("y", "q", nonce, nonce, 1, nonce)));
+            futures.add(store.submit(new StoreOp.UpdateDelivery("y", 2, "q", nonce, nonce, 1, nonce)));
         }
         futures.add(store.submit(new StoreOp.PutDedup(new DedupRecord("q", "k", "first", 1, 100))));
         futures.add(store.submit(new StoreOp.PutDedup(new DedupRecord("q", "k", "second", 2, 200))));
@@ -232,7 +252,6 @@ class SqliteStoreTest {
         CompletableFuture<List<StoredMessage>> loaded = CompletableFuture.supplyAsync(
                 () -> store.loadMessages("q", 0, 10));
         CompletableFuture<Long> counted = CompletableFuture.supplyAsync(() -> store.countMessages("q", 0));
-        assertThat(store.loadBody("pending")).as("loadBody sees committed data only").isNull();
         gate.countDown();
 
         assertThat(ids(loaded.join())).containsExactly("committed", "pending");
@@ -253,10 +272,11 @@ class SqliteStoreTest {
         List<Future<List<CompletableFuture<Void>>>> submitted = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             String queue = "q" + t;
+            long firstSeq = (long) t * perThread; // sequence numbers are engine-wide
             submitted.add(pool.submit(() -> {
                 List<CompletableFuture<Void>> futures = new ArrayList<>(perThread);
                 for (int i = 1; i <= perThread; i++) {
-                    futures.add(store.submit(insert(queue + "-" + i, queue, i)));
+                    futures.add(store.submit(insert(queue + "-" + i, queue, firstSeq + i)));
                     if (i % 1_000 == 0) {
                         // Also exercise submitters that wait, as the engine does for sends.
                         futures.get(futures.size() - 1).join();
@@ -280,11 +300,11 @@ class SqliteStoreTest {
         SqliteStore reopened = reopen(store);
         for (int t = 0; t < threads; t++) {
             assertThat(reopened.countMessages("q" + t, 0)).isEqualTo(perThread);
-            List<StoredMessage> page = reopened.loadMessages("q" + t, perThread - 3, 10);
+            List<StoredMessage> page = reopened.loadMessages("q" + t, (long) t * perThread + perThread - 3, 10);
             assertThat(ids(page)).containsExactly("q" + t + "-" + (perThread - 2), "q" + t + "-" + (perThread - 1),
                     "q" + t + "-" + perThread);
         }
-        assertThat(reopened.loadBody("q3-1234")).isEqualTo("body of q3-1234");
+        assertThat(reopened.loadBody(key("q3-1234", 3L * perThread + 1234))).isEqualTo("body of q3-1234");
     }
 
     @Test
@@ -299,12 +319,12 @@ class SqliteStoreTest {
         for (int t = 0; t < 6; t++) {
             reads.add(pool.submit(() -> {
                 for (int i = 0; i < 200; i++) {
-                    assertThat(store.loadBody("m" + i)).isEqualTo("body of m" + i);
+                    assertThat(store.loadBody(key("m" + i, i + 1))).isEqualTo("body of m" + i);
                 }
             }));
         }
         for (int i = 0; i < 200; i++) {
-            store.submit(new StoreOp.UpdateDelivery("m" + i, "q", 5, 1, 5, i));
+            store.submit(new StoreOp.UpdateDelivery("m" + i, i + 1, "q", 5, 1, 5, i));
         }
         for (Future<?> read : reads) {
             read.get();
@@ -319,7 +339,7 @@ class SqliteStoreTest {
         for (int i = 1; i <= 500; i++) {
             pending.add(store.submit(insert("m" + i, "q", i)));
         }
-        store.loadBody("m1");
+        store.loadBody(key("m1", 1));
         store.close();
         assertThat(pending).allSatisfy(f -> assertThat(f).isCompleted());
         assertThat(dir.resolve(SqliteStore.DB_FILE + "-wal")).as("checkpointed on close").doesNotExist();
@@ -330,7 +350,7 @@ class SqliteStoreTest {
                 .hasMessageContaining("SqliteStore(" + dir.resolve("sluice.db").toAbsolutePath() + ")")
                 .hasMessageContaining("closed");
         assertThatThrownBy(() -> store.loadMessages("q", 0, 1)).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> store.loadBody("m1")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> store.loadBody(key("m1", 1))).isInstanceOf(IllegalStateException.class);
 
         assertThat(open().countMessages("q", 0)).isEqualTo(500);
     }
@@ -369,6 +389,56 @@ class SqliteStoreTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("schema version 99")
                 .hasMessageContaining("newer Sluice");
+    }
+
+    @Test
+    void aVersion1DatabaseIsUpgradedWithEveryMessage() throws Exception {
+        // version 1 kept messages under their id; version 2 keeps them under their sequence number
+        String url = "jdbc:sqlite:" + dir.resolve(SqliteStore.DB_FILE);
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            for (String sql : SqliteSchema.MIGRATIONS.get(0)) {
+                s.execute(sql);
+            }
+            s.execute("PRAGMA user_version = 1");
+            s.execute("INSERT INTO queues VALUES ('q', NULL, NULL, 1, 1)");
+            s.execute("""
+                    INSERT INTO messages (id, queue, seq, body, priority, sent_at, visible_at, receive_count,
+                        first_receive_at, receipt_nonce, group_id)
+                    VALUES ('late', 'q', 12, 'body of late', 4, 5, 6, 2, 7, 99, 'g'),
+                           ('early', 'q', 3, 'body of early', 4, 1, 1, 0, 0, 0, NULL),
+                           ('elsewhere', 'dlq', 8, 'body of elsewhere', 4, 1, 1, 0, 0, 0, NULL)""");
+        }
+
+        SqliteStore store = open();
+        assertThat(store.loadMessages("q", 0, 10)).containsExactly(
+                new StoredMessage("early", "q", 3, null, Map.of(), null, null, null, 4, null, 1, 1, 0, 0, 0, null),
+                new StoredMessage("late", "q", 12, null, Map.of(), null, "g", null, 4, null, 5, 6, 2, 7, 99, null));
+        assertThat(store.loadBody(key("late", 12))).isEqualTo("body of late");
+        store.submit(List.of(new StoreOp.DeleteMessage("early", 3, "q"), insert("new", "q", 13))).join();
+        store = reopen(store);
+        assertThat(ids(store.loadMessages("q", 0, 10))).containsExactly("late", "new");
+        assertThat(ids(store.loadMessages("dlq", 0, 10))).containsExactly("elsewhere");
+        assertThat(store.writer().read(SqliteSchema::userVersion)).isEqualTo(SqliteSchema.VERSION);
+    }
+
+    @Test
+    void aBodyIsFoundUnderTheNumberOfAMoveSubmittedButNotYetCommitted() {
+        SqliteStore store = open();
+        store.submit(insert("m1", "q", 1)).join();
+        store = reopen(store); // nothing in the body cache: the read goes to the database
+        SqliteStore reopened = store;
+        CountDownLatch gate = holdWriter(store);
+        store.submit(new StoreOp.MoveMessage("m1", 1, "dlq", 2, 0, 1, 1, 0, "q"));
+        // the engine already knows the message under 2 while the last commit still has it under 1
+        CompletableFuture<String> body;
+        try {
+            body = CompletableFuture.supplyAsync(() -> reopened.loadBody(key("m1", 2)));
+            assertThat(body).as("waits for the move").isNotDone();
+        } finally {
+            gate.countDown();
+        }
+        assertThat(body.join()).isEqualTo("body of m1");
+        assertThat(store.loadBody(key("m1", 1))).isNull();
     }
 
     @Test

@@ -13,7 +13,16 @@ class SupersededUpdatesTest {
     java.nio.file.Path dir;
 
     private static StoreOp.UpdateDelivery update(String id, String queue) {
-        return new StoreOp.UpdateDelivery(id, queue, 1, 1, 1, 1);
+        return new StoreOp.UpdateDelivery(id, seq(id), queue, 1, 1, 1, 1);
+    }
+
+    private static StoreOp.DeleteMessage delete(String id, String queue) {
+        return new StoreOp.DeleteMessage(id, seq(id), queue);
+    }
+
+    /** The tests' messages are m1, m2, …, stored under 1, 2, … */
+    private static long seq(String id) {
+        return Long.parseLong(id.substring(1));
     }
 
     @Test
@@ -21,24 +30,24 @@ class SupersededUpdatesTest {
         StoreOp.UpdateDelivery received = update("m1", "q");
         StoreOp.UpdateDelivery other = update("m2", "q");
         assertThat(SupersededUpdates.in(List.of(List.of(received), List.of(other),
-                List.of(new StoreOp.DeleteMessage("m1", "q"))))).containsExactly(received);
-        assertThat(SupersededUpdates.in(List.of(List.of(received, new StoreOp.DeleteMessage("m1")))))
+                List.of(delete("m1", "q"))))).containsExactly(received);
+        assertThat(SupersededUpdates.in(List.of(List.of(received, delete("m1", null)))))
                 .containsExactly(received);
     }
 
     @Test
     void anUpdateAfterTheDeleteOrADeleteAimedAtAnotherQueueIsKept() {
-        assertThat(SupersededUpdates.in(List.of(List.of(new StoreOp.DeleteMessage("m1", "q")),
+        assertThat(SupersededUpdates.in(List.of(List.of(delete("m1", "q")),
                 List.of(update("m1", "q"))))).isEmpty();
         assertThat(SupersededUpdates.in(List.of(List.of(update("m1", "dlq")),
-                List.of(new StoreOp.DeleteMessage("m1", "q"))))).isEmpty();
+                List.of(delete("m1", "q"))))).isEmpty();
     }
 
     @Test
     void aMoveBetweenUpdateAndDeleteKeepsTheUpdate() {
-        StoreOp move = new StoreOp.MoveMessage("m1", "dlq", 9, 0, 1, 1, 1, "q");
+        StoreOp move = new StoreOp.MoveMessage("m1", 1, "dlq", 9, 0, 1, 1, 1, "q");
         assertThat(SupersededUpdates.in(List.of(List.of(update("m1", "q")), List.of(move),
-                List.of(new StoreOp.DeleteMessage("m1", "q"))))).isEmpty();
+                List.of(delete("m1", "q"))))).isEmpty();
     }
 
     @Test
@@ -49,8 +58,8 @@ class SupersededUpdatesTest {
                     .join();
             store.submit(List.of(new StoreOp.InsertMessage(SqliteStoreTest.message("m1", "q", 1, "one")),
                     new StoreOp.InsertMessage(SqliteStoreTest.message("m2", "q", 2, "two")))).join();
-            store.submit(List.of(update("m1", "q"), new StoreOp.UpdateDelivery("m2", "q", 7_000, 3, 5, 9),
-                    new StoreOp.DeleteMessage("m1", "q"))).join();
+            store.submit(List.of(update("m1", "q"), new StoreOp.UpdateDelivery("m2", 2, "q", 7_000, 3, 5, 9),
+                    delete("m1", "q"))).join();
             List<StoredMessage> left = store.loadMessages("q", 0, 10);
             assertThat(left).extracting(StoredMessage::id).containsExactly("m2");
             assertThat(left.get(0).receiveCount()).isEqualTo(3);
