@@ -88,8 +88,8 @@ public final class DeleteMessageOps {
         q.releaseDue(now);
         Entry e = q.find(handle.messageId());
         if (e == null) {
-            // Already deleted, or (after a restart) still on disk beyond the memory window: deleting by id
-            // is right in both cases, and harmless in the first.
+            // Already deleted, or (after a restart) still on disk beyond the memory window: deleting what the
+            // handle names is right in both cases, and harmless in the first.
             ops.add(new StoreOp.DeleteMessage(handle.messageId(), handle.seq(), q.name()));
             return;
         }

@@ -8,7 +8,9 @@ import dev.sluice.engine.store.StoreOp;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 
@@ -31,7 +33,7 @@ public final class UnitOfWorkOps {
     /** @return the results of the unit's sends, in order */
     public List<SendMessageResult> commit(UnitOfWork unit) {
         TreeMap<String, Queue> involved = new TreeMap<>();
-        java.util.Set<String> chosenIds = new java.util.HashSet<>();
+        Set<String> chosenIds = new HashSet<>();
         for (SendMessageRequest s : unit.sends()) {
             Queue q = involved.computeIfAbsent(s.queue(), ctx.queues::require);
             MessageValidation.validate(s, q.settings(), false);
