@@ -37,7 +37,7 @@ public final class DeleteMessageOps {
             q.lock.unlock();
         }
         if (durable != null) {
-            EngineContext.awaitDurable(durable);
+            ctx.awaitDurable(durable);
         }
     }
 
@@ -74,7 +74,7 @@ public final class DeleteMessageOps {
             q.lock.unlock();
         }
         if (durable != null && awaitDurable) {
-            EngineContext.awaitDurable(durable);
+            ctx.awaitDurable(durable);
         }
         return new BatchResult<>(ok, failed);
     }

@@ -69,9 +69,9 @@ public final class EngineContext {
     }
 
     /** Waits until the store has made a unit durable; a store failure surfaces as {@link StoreFailure}. */
-    static void awaitDurable(CompletableFuture<Void> unit) {
+    void awaitDurable(CompletableFuture<Void> unit) {
         try {
-            unit.join();
+            store.awaitDurable(unit);
         } catch (CompletionException e) {
             throw new StoreFailure(e.getCause());
         }

@@ -226,7 +226,7 @@ public final class MoveTaskOps implements AutoCloseable {
             source.lock.unlock();
         }
         if (expiredGone != null) {
-            EngineContext.awaitDurable(expiredGone);
+            ctx.awaitDurable(expiredGone);
         }
         for (Entry e : taken) {
             Queue target = destination != null ? destination : ctx.queues.find(e.deadLetterSource);

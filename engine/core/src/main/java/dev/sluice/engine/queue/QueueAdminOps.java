@@ -86,7 +86,7 @@ public final class QueueAdminOps {
             ctx.queues.add(q);
             durable = ctx.store.submit(new StoreOp.PutQueue(stored(q)));
         }
-        EngineContext.awaitDurable(durable);
+        ctx.awaitDurable(durable);
         return name;
     }
 
@@ -177,7 +177,7 @@ public final class QueueAdminOps {
                 q.lock.unlock();
             }
         }
-        EngineContext.awaitDurable(durable);
+        ctx.awaitDurable(durable);
     }
 
     public Map<String, String> getAttributes(String name, List<String> names) {
@@ -230,7 +230,7 @@ public final class QueueAdminOps {
         } finally {
             q.lock.unlock();
         }
-        EngineContext.awaitDurable(durable);
+        ctx.awaitDurable(durable);
     }
 
     public void purge(String name) {
@@ -248,7 +248,7 @@ public final class QueueAdminOps {
         } finally {
             q.lock.unlock();
         }
-        EngineContext.awaitDurable(durable);
+        ctx.awaitDurable(durable);
     }
 
     public Map<String, String> listTags(String name) {
@@ -282,7 +282,7 @@ public final class QueueAdminOps {
         } finally {
             q.lock.unlock();
         }
-        EngineContext.awaitDurable(durable);
+        ctx.awaitDurable(durable);
     }
 
     static StoredQueue stored(Queue q) {

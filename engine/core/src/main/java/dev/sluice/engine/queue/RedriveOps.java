@@ -74,7 +74,7 @@ public final class RedriveOps {
         } finally {
             target.lock.unlock();
         }
-        EngineContext.awaitDurable(durable);
+        ctx.awaitDurable(durable);
         return true;
     }
 }

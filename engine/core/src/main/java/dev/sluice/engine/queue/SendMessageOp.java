@@ -45,7 +45,7 @@ public final class SendMessageOp {
             q.lock.unlock();
         }
         if (durable != null) {
-            EngineContext.awaitDurable(durable);
+            ctx.awaitDurable(durable);
         }
         return result;
     }
@@ -105,7 +105,7 @@ public final class SendMessageOp {
             q.lock.unlock();
         }
         if (durable != null) {
-            EngineContext.awaitDurable(durable);
+            ctx.awaitDurable(durable);
         }
         return new BatchResult<>(ok, failed);
     }

@@ -114,7 +114,7 @@ public final class UnitOfWorkOps {
             ordered.forEach(q -> q.lock.unlock());
         }
         if (durable != null) {
-            EngineContext.awaitDurable(durable);
+            ctx.awaitDurable(durable);
         }
         return results;
     }

@@ -33,7 +33,7 @@ public final class VisibilityOps {
         } finally {
             q.lock.unlock();
         }
-        EngineContext.awaitDurable(durable);
+        ctx.awaitDurable(durable);
     }
 
     public BatchResult<Void> changeBatch(String queue, List<BatchEntry<ChangeVisibilityRequest>> entries) {
@@ -60,7 +60,7 @@ public final class VisibilityOps {
             q.lock.unlock();
         }
         if (durable != null) {
-            EngineContext.awaitDurable(durable);
+            ctx.awaitDurable(durable);
         }
         return new BatchResult<>(ok, failed);
     }

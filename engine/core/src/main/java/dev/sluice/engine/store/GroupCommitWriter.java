@@ -12,20 +12,26 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The only thread that writes. Whatever is pending when it wakes up (up to {@link #MAX_UNITS} units or
- * {@link #MAX_BYTES}) goes into one transaction. Commits do not wait for the disk: the {@link WalSyncer} flushes
+ * Applies submitted units to the database in submission order, one transaction per batch. Whatever is pending
+ * when the writer thread wakes up (up to {@link #MAX_UNITS} units or {@link #MAX_BYTES}) goes into one
+ * transaction. On an idle store a submitter waiting for its unit ({@link #await}) or a read ({@link #read})
+ * applies the queue itself on its own thread instead (it "leads"): the connection is used by one thread at a
+ * time, under {@link #writing}, and whoever holds it takes the queue from its head, so the order stays that of
+ * submission. Commits do not wait for the disk: the {@link WalSyncer} flushes
  * the WAL behind them and completes the durable units' futures, so one fsync acknowledges every commit made while
  * the previous one ran, and throughput grows with the number of concurrent submitters instead of being capped at
  * the disk's fsync rate.
  *
  * <p>A unit that fails is undone alone and the rest of its transaction still commits: the transaction is then
- * redone with each unit inside a SAVEPOINT. A durable unit's future completes after the flush, on this thread
- * or the syncer's; a lazy or rejected unit's on this thread right after COMMIT. Callbacks attached to them
+ * redone with each unit inside a SAVEPOINT. A durable unit's future completes after the flush, on the writer
+ * thread, the syncer's or a leader's; a lazy or rejected unit's on the committing thread right after COMMIT. Callbacks attached to them
  * should be quick (or use the async variants), since they delay the next batch or the next flush.
  *
  * <p>The queue is unbounded on purpose: a bounded one would block a submitter, and a submitter running in a
@@ -83,7 +89,15 @@ final class GroupCommitWriter {
     private final PreparedStatement savepoint;
     private final PreparedStatement release;
     private final PreparedStatement rollbackToSavepoint;
-    private final LinkedBlockingQueue<Task> queue = new LinkedBlockingQueue<>();
+    private final ConcurrentLinkedQueue<Task> queue = new ConcurrentLinkedQueue<>();
+    /** Tasks in the queue, and those of them someone waits for (all but lazy units): hints for the writer's waits. */
+    private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicInteger queuedUrgent = new AtomicInteger();
+    /** Held by whoever applies queued tasks on the connection: the writer thread or a leading submitter. */
+    private final ReentrantLock writing = new ReentrantLock();
+    private volatile boolean writerParked;
+    private final Object leadersDone = new Object();
+    private int leaders; // guarded by leadersDone
     private final Object submitLock = new Object();
     private final Thread thread;
     private final AtomicLong transactions = new AtomicLong();
@@ -154,7 +168,7 @@ final class GroupCommitWriter {
 
     /** Runs {@code function} on the writer connection after every unit submitted before, once they committed. */
     <T> T read(SqlFunction<T> function) {
-        if (Thread.currentThread() == thread) {
+        if (Thread.currentThread() == thread || writing.isHeldByCurrentThread()) {
             // Called from a completion callback: queueing behind ourselves would never finish. Outside a
             // batch, so every unit taken so far has committed or failed.
             try {
@@ -163,7 +177,59 @@ final class GroupCommitWriter {
                 throw readFailure(e);
             }
         }
-        return join(readAsync(function));
+        CompletableFuture<T> done = readAsync(function);
+        lead(done, false);
+        return join(done);
+    }
+
+    /** Waits for a durable unit's future; when nobody is writing, commits and flushes it on this thread. */
+    void await(CompletableFuture<Void> unit) {
+        lead(unit, true);
+        unit.join();
+    }
+
+    /**
+     * Applies what is queued (up to {@code task}, which must be queued) on the caller's thread when the connection
+     * is free, saving the wake-ups of the writer thread and of the caller. {@code flush}: whether to flush the
+     * commits here (the caller waits for durability) or leave that to the syncer.
+     */
+    private void lead(CompletableFuture<?> task, boolean flush) {
+        // Only on an idle store (the writer waiting, no flush running, nothing else urgent queued): under load
+        // the writer's larger batches cost less per unit than many small transactions on many threads.
+        if (task.isDone() || queuedUrgent.get() > 1 || !writerParked || syncer.isFlushing()
+                || Thread.currentThread() == thread || syncer.isSyncerThread() || writing.isHeldByCurrentThread()
+                || !writing.tryLock()) {
+            return;
+        }
+        Applied applied;
+        try {
+            List<Task> batch = new ArrayList<>();
+            drain(batch, false);
+            if (batch.isEmpty()) {
+                return;
+            }
+            synchronized (leadersDone) {
+                leaders++;
+            }
+            applied = applyOrFail(batch);
+        } finally {
+            writing.unlock();
+        }
+        try {
+            if (queued.get() > 0) {
+                wakeWriter();
+            }
+            if (flush) {
+                syncer.flushHere(applied.commit, applied.durable);
+            } else {
+                syncer.afterFlush(applied.commit, applied.durable);
+            }
+        } finally {
+            synchronized (leadersDone) {
+                leaders--;
+                leadersDone.notifyAll();
+            }
+        }
     }
 
     <T> CompletableFuture<T> readAsync(SqlFunction<T> function) {
@@ -177,13 +243,28 @@ final class GroupCommitWriter {
             if (stopping) {
                 throw new IllegalStateException(storeName + " is closed");
             }
-            queue.add(task);
+            add(task);
+        }
+        wakeWriter();
+    }
+
+    private void add(Task task) {
+        queue.add(task);
+        queued.incrementAndGet();
+        if (!(task instanceof Unit unit && unit.lazy)) {
+            queuedUrgent.incrementAndGet();
+        }
+    }
+
+    private void wakeWriter() {
+        if (writerParked) {
+            LockSupport.unpark(thread);
         }
     }
 
     /** True on the threads that complete submit futures, where waiting for the store to stop would deadlock. */
     boolean isStoreThread() {
-        return Thread.currentThread() == thread || syncer.isSyncerThread();
+        return Thread.currentThread() == thread || syncer.isSyncerThread() || writing.isHeldByCurrentThread();
     }
 
     long transactionCount() {
@@ -203,9 +284,10 @@ final class GroupCommitWriter {
         synchronized (submitLock) {
             if (!stopping) {
                 stopping = true;
-                queue.add(new Stop());
+                add(new Stop());
             }
         }
+        wakeWriter();
         // The pending units must still be committed or failed; give up the wait only after that.
         Uninterruptibly.join(thread);
         Throwable failure = closeFailure;
@@ -220,22 +302,44 @@ final class GroupCommitWriter {
         boolean stopped = false;
         while (!stopped) {
             batch.clear();
-            try {
-                takeBatch(batch);
-            } catch (InterruptedException e) {
-                // Nobody but close() may end this thread, or submitted units would never complete.
-                LOG.log(Level.WARNING, "{0}: writer thread interrupted; it keeps running until close()", storeName);
+            awaitWork();
+            Applied applied;
+            if (!writing.tryLock()) {
+                // a leader is applying; it wakes this thread when it leaves work behind
+                writerParked = true;
+                try {
+                    if (writing.isLocked()) {
+                        LockSupport.park(this);
+                    }
+                } finally {
+                    writerParked = false;
+                }
                 continue;
             }
             try {
-                stopped = process(batch);
-            } catch (Throwable t) {
-                LOG.log(Level.ERROR, storeName + ": writer failed a batch of " + batch.size() + " tasks", t);
-                rollbackAfter(t);
-                for (Task task : batch) {
-                    fail(task, t);
+                drain(batch, true);
+                if (batch.isEmpty()) {
+                    continue; // a leader took it
                 }
-                stopped = batch.stream().anyMatch(Stop.class::isInstance);
+                applied = applyOrFail(batch);
+            } finally {
+                writing.unlock();
+            }
+            stopped = applied.stopped;
+            if (queued.get() == 0) {
+                // nothing to apply meanwhile: flushing here saves the hand-off to the syncer and back
+                syncer.flushHere(applied.commit, applied.durable);
+            } else {
+                syncer.afterFlush(applied.commit, applied.durable);
+            }
+        }
+        synchronized (leadersDone) {
+            while (leaders > 0) {
+                try {
+                    leadersDone.wait();
+                } catch (InterruptedException e) {
+                    // only close() ends this thread
+                }
             }
         }
         // Before the connection closes: SQLite's last close checkpoints and deletes the WAL.
@@ -256,35 +360,81 @@ final class GroupCommitWriter {
         }
     }
 
-    private void takeBatch(List<Task> batch) throws InterruptedException {
-        Task task = queue.take();
-        long bytes = 0;
-        boolean lazyOnly = true;
-        boolean lingered = false;
-        while (true) {
-            batch.add(task);
-            if (task instanceof Unit unit) {
-                bytes += unit.bytes;
-                lazyOnly &= unit.lazy;
-            } else {
-                lazyOnly = false;
+    /** Parks until something is queued; a batch of only lazy units waits a little for company (see LAZY_LINGER). */
+    private void awaitWork() {
+        while (queued.get() == 0) {
+            park(0);
+        }
+        if (queuedUrgent.get() == 0 && queued.get() < LAZY_LINGER_MAX_UNITS) {
+            long deadline = System.nanoTime() + LAZY_LINGER_NANOS;
+            long left;
+            while (queuedUrgent.get() == 0 && queued.get() > 0 && queued.get() < LAZY_LINGER_MAX_UNITS
+                    && (left = deadline - System.nanoTime()) > 0) {
+                park(left);
             }
-            if (batch.size() >= MAX_UNITS || bytes >= MAX_BYTES) {
+        }
+    }
+
+    private void park(long nanos) {
+        writerParked = true;
+        try {
+            // re-checked after announcing the park, so a submit in between either sees the flag or is seen here
+            if (queued.get() == 0 || nanos > 0) {
+                if (nanos > 0) {
+                    LockSupport.parkNanos(this, nanos);
+                } else {
+                    LockSupport.park(this);
+                }
+            }
+        } finally {
+            writerParked = false;
+        }
+    }
+
+    /** Takes queued tasks in order, up to the batch limits; only the writer thread takes the stop marker. */
+    private void drain(List<Task> batch, boolean takeStop) {
+        long bytes = 0;
+        Task task;
+        while ((task = queue.peek()) != null) {
+            if (task instanceof Stop && !takeStop) {
                 break;
             }
-            task = queue.poll();
-            if (task == null && lazyOnly && !lingered && batch.size() < LAZY_LINGER_MAX_UNITS) {
-                lingered = true;
-                task = queue.poll(LAZY_LINGER_NANOS, TimeUnit.NANOSECONDS);
+            queue.poll();
+            queued.decrementAndGet();
+            if (task instanceof Unit unit) {
+                bytes += unit.bytes;
+                if (!unit.lazy) {
+                    queuedUrgent.decrementAndGet();
+                }
+            } else {
+                queuedUrgent.decrementAndGet();
             }
-            if (task == null) {
+            batch.add(task);
+            if (task instanceof Stop || batch.size() >= MAX_UNITS || bytes >= MAX_BYTES) {
                 break;
             }
         }
     }
 
-    /** Returns whether the batch contained the stop marker. */
-    private boolean process(List<Task> batch) {
+    /** The durable units of the batch's last commit, numbered {@code commit} by the syncer (0: none). */
+    private record Applied(long commit, List<CompletableFuture<Void>> durable, boolean stopped) {
+    }
+
+    /** Applies the batch; if that fails as a whole, every task in it fails. Call holding {@link #writing}. */
+    private Applied applyOrFail(List<Task> batch) {
+        try {
+            return apply(batch);
+        } catch (Throwable t) {
+            LOG.log(Level.ERROR, storeName + ": writer failed a batch of " + batch.size() + " tasks", t);
+            rollbackAfter(t);
+            for (Task task : batch) {
+                fail(task, t);
+            }
+            return new Applied(0, List.of(), batch.stream().anyMatch(Stop.class::isInstance));
+        }
+    }
+
+    private Applied apply(List<Task> batch) {
         List<Unit> run = new ArrayList<>();
         for (Task task : batch) {
             if (task instanceof Unit unit) {
@@ -292,22 +442,17 @@ final class GroupCommitWriter {
                 continue;
             }
             // A read must see every unit queued before it: commit those first (flushed behind, as the batch goes on).
-            syncer.afterFlush(commitRun(run));
+            List<CompletableFuture<Void>> durable = commitRun(run);
+            syncer.afterFlush(durable.isEmpty() ? 0 : syncer.committed(), durable);
             run.clear();
             if (task instanceof Read<?> read) {
                 read.run(connection);
             } else {
-                return true;
+                return new Applied(0, List.of(), true);
             }
         }
         List<CompletableFuture<Void>> durable = commitRun(run);
-        if (queue.isEmpty()) {
-            // nothing to apply meanwhile: flushing here saves the hand-off to the syncer and back
-            syncer.flushHere(durable);
-        } else {
-            syncer.afterFlush(durable);
-        }
-        return false;
+        return new Applied(durable.isEmpty() ? 0 : syncer.committed(), durable, false);
     }
 
     /** Commits the units; returns the futures of the durable ones, to complete once a flush covers them. */

@@ -24,6 +24,14 @@ public interface MessageStore extends AutoCloseable {
         return submit(unit);
     }
 
+    /**
+     * Waits until {@code unit} (a future {@link #submit} returned) is durable, as {@link CompletableFuture#join}
+     * does; a store may do the work on the caller's thread meanwhile.
+     */
+    default void awaitDurable(CompletableFuture<Void> unit) {
+        unit.join();
+    }
+
     default CompletableFuture<Void> submit(StoreOp op) {
         return submit(List.of(op));
     }

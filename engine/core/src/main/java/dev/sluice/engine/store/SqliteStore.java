@@ -102,6 +102,11 @@ public final class SqliteStore implements MessageStore {
     }
 
     @Override
+    public void awaitDurable(CompletableFuture<Void> unit) {
+        writer.await(unit);
+    }
+
+    @Override
     public CompletableFuture<Void> submitLazy(List<StoreOp> unit) {
         return writer.submitLazy(unit);
     }

@@ -16,10 +16,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * transaction's WAL frames but does not flush them; the durable units those commits carried complete only after
  * a flush of the WAL file. When the writer has more queued it hands the flush to this class's thread and applies
  * the next batch while the disk works, and every commit made during a flush shares the next one; when it has
- * nothing else to do it flushes itself ({@link #flushHere}).
+ * nothing else to do it flushes itself ({@link #flushHere}), as does a submitter that committed its own unit.
+ * Commits are numbered in commit order ({@link #committed}); a flush records the last number before it starts and,
+ * once done, releases every unit of a commit up to that number, whoever committed it and whoever flushed.
  *
  * <p>Why this is as durable as SQLite's own {@code synchronous=FULL}: a flush covers every byte written to the
- * file before it starts, and a unit is handed over only after its commit returned, so its frames, commit frame
+ * file before it starts, and a commit is numbered only after it returned, so its frames, commit frame
  * included, are on disk before its submitter hears of it. SQLite still flushes the WAL before each checkpoint and
  * the database after it, and the WAL header whenever the log restarts, with {@code NORMAL} as with {@code FULL}.
  *
@@ -36,11 +38,19 @@ final class WalSyncer {
     private final Thread thread;
     private final Object lock = new Object();
     private final AtomicLong flushes = new AtomicLong();
-    private List<CompletableFuture<Void>> pending = new ArrayList<>(); // guarded by lock
+    /** Numbers commits in commit order; a flush covers every commit numbered before it started. */
+    private final AtomicLong commits = new AtomicLong();
+    private List<Waiting> pending = new ArrayList<>(); // guarded by lock
     private boolean stopping; // guarded by lock
     /** One flush at a time: Linux reports a write-back error to one fsync of a file only, not to each. */
     private final Object flushLock = new Object();
     private Throwable failed; // guarded by flushLock; sticky, see the class comment
+    private long flushed; // guarded by flushLock: every commit numbered up to this one is on disk
+    private boolean flushing; // guarded by lock: a flush is running (a hint for whoever considers flushing)
+
+    /** Durable units of the commit numbered {@code commit}. */
+    private record Waiting(long commit, List<CompletableFuture<Void>> units) {
+    }
 
     /** How the log reaches the disk; a seam for tests of the failure and ordering rules. */
     interface Flush {
@@ -90,8 +100,15 @@ final class WalSyncer {
         thread.start();
     }
 
-    /** Completes {@code durable} once a flush that started after this call has finished. */
-    void afterFlush(List<CompletableFuture<Void>> durable) {
+    /**
+     * Numbers a commit that just returned; call it right after COMMIT, in commit order (under the writer's lock).
+     */
+    long committed() {
+        return commits.incrementAndGet();
+    }
+
+    /** Completes {@code durable}, units of commit number {@code commit}, once a flush has covered that commit. */
+    void afterFlush(long commit, List<CompletableFuture<Void>> durable) {
         if (durable.isEmpty()) {
             return;
         }
@@ -102,24 +119,39 @@ final class WalSyncer {
                 durable.forEach(f -> f.completeExceptionally(closed));
                 return;
             }
-            pending.addAll(durable);
+            pending.add(new Waiting(commit, durable));
             lock.notifyAll();
         }
     }
 
     /**
-     * Flushes on the caller's thread, with whatever was handed over before: a writer with nothing else queued
-     * would only wait for the syncer, so it saves the two thread hand-offs.
+     * Makes commit number {@code commit} durable on the caller's thread and completes {@code durable}, its units,
+     * with the handed-over units the flush covered: a committer with nothing else to do would only wait for the
+     * syncer, so it saves the two thread hand-offs. Behind a running flush this waits, then flushes only if that
+     * flush began before the commit, so concurrent committers share flushes.
      */
-    void flushHere(List<CompletableFuture<Void>> durable) {
-        List<CompletableFuture<Void>> all;
+    void flushHere(long commit, List<CompletableFuture<Void>> durable) {
+        Throwable cause = flushUpTo(commit);
+        complete(durable, cause);
+        List<Waiting> covered = new ArrayList<>();
         synchronized (lock) {
-            all = pending;
-            pending = new ArrayList<>();
+            if (pending.isEmpty()) {
+                return;
+            }
+            List<Waiting> left = new ArrayList<>();
+            for (Waiting w : pending) {
+                (w.commit <= commit ? covered : left).add(w);
+            }
+            pending = left;
         }
-        all.addAll(durable);
-        if (!all.isEmpty()) {
-            flush(all);
+        for (Waiting w : covered) {
+            complete(w.units, cause);
+        }
+    }
+
+    boolean isFlushing() {
+        synchronized (lock) {
+            return flushing;
         }
     }
 
@@ -139,13 +171,15 @@ final class WalSyncer {
         }
         // the pending units must still be flushed or failed
         Uninterruptibly.join(thread);
-        List<CompletableFuture<Void>> left;
+        List<Waiting> left;
         synchronized (lock) {
             left = pending;
             pending = new ArrayList<>();
         }
         // only if the thread died of an Error: nothing may wait forever
-        fail(left, new IllegalStateException(storeName + ": closed before these writes were flushed"));
+        for (Waiting w : left) {
+            fail(w.units, new IllegalStateException(storeName + ": closed before these writes were flushed"));
+        }
         try {
             wal.close();
         } catch (IOException e) {
@@ -155,7 +189,7 @@ final class WalSyncer {
 
     private void run() {
         while (true) {
-            List<CompletableFuture<Void>> mine;
+            List<Waiting> mine;
             synchronized (lock) {
                 while (pending.isEmpty() && !stopping) {
                     try {
@@ -170,26 +204,49 @@ final class WalSyncer {
                 mine = pending;
                 pending = new ArrayList<>();
             }
-            flush(mine);
+            long upTo = 0;
+            for (Waiting w : mine) {
+                upTo = Math.max(upTo, w.commit);
+            }
+            Throwable cause = flushUpTo(upTo);
+            for (Waiting w : mine) {
+                complete(w.units, cause);
+            }
         }
     }
 
-    private void flush(List<CompletableFuture<Void>> units) {
-        Throwable cause;
+    /** Returns null once commits up to {@code commit} are on disk, or why they may not be. */
+    private Throwable flushUpTo(long commit) {
         synchronized (flushLock) {
-            cause = failed;
-            if (cause == null) {
-                try {
-                    wal.force();
-                    flushes.incrementAndGet();
-                } catch (IOException | RuntimeException e) {
-                    cause = e;
-                    failed = e;
-                    LOG.log(Level.ERROR, storeName + ": flushing the write-ahead log failed; every durable write "
-                            + "fails from now on, reopen the store to recover what reached the disk", e);
+            if (failed != null) {
+                return failed;
+            }
+            if (flushed >= commit) {
+                return null;
+            }
+            long covers = commits.get(); // every commit numbered so far has written its frames
+            synchronized (lock) {
+                flushing = true;
+            }
+            try {
+                wal.force();
+                flushes.incrementAndGet();
+                flushed = covers;
+                return null;
+            } catch (IOException | RuntimeException e) {
+                failed = e;
+                LOG.log(Level.ERROR, storeName + ": flushing the write-ahead log failed; every durable write "
+                        + "fails from now on, reopen the store to recover what reached the disk", e);
+                return e;
+            } finally {
+                synchronized (lock) {
+                    flushing = false;
                 }
             }
         }
+    }
+
+    private void complete(List<CompletableFuture<Void>> units, Throwable cause) {
         if (cause == null) {
             units.forEach(f -> f.complete(null));
         } else {

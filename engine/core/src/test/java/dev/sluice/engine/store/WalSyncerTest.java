@@ -86,14 +86,24 @@ class WalSyncerTest {
         syncer.close();
     }
 
+    /** The units of a commit that just returned, handed to the syncer. */
+    private void handOver(CompletableFuture<Void> unit) {
+        syncer.afterFlush(syncer.committed(), List.of(unit));
+    }
+
+    /** The units of a commit that just returned, flushed on this thread. */
+    private void flushHere(CompletableFuture<Void> unit) {
+        syncer.flushHere(syncer.committed(), List.of(unit));
+    }
+
     @Test
     void aUnitHandedOverDuringAFlushWaitsForTheNextOne() throws Exception {
         CompletableFuture<Void> first = new CompletableFuture<>();
-        syncer.afterFlush(List.of(first));
+        handOver(first);
         CountDownLatch firstFlush = flush.nextStarted();
 
         CompletableFuture<Void> second = new CompletableFuture<>();
-        syncer.afterFlush(List.of(second));
+        handOver(second);
         firstFlush.countDown();
         await().atMost(WAIT).until(first::isDone);
         assertThat(first).isCompleted();
@@ -113,10 +123,10 @@ class WalSyncerTest {
 
     private FlushBehindAnother flushHereWhileAnotherFlushRuns() throws InterruptedException {
         CompletableFuture<Void> earlier = new CompletableFuture<>();
-        syncer.afterFlush(List.of(earlier));
+        handOver(earlier);
         CountDownLatch running = flush.nextStarted();
         CompletableFuture<Void> mine = new CompletableFuture<>();
-        CompletableFuture<Void> caller = CompletableFuture.runAsync(() -> syncer.flushHere(List.of(mine)));
+        CompletableFuture<Void> caller = CompletableFuture.runAsync(() -> flushHere(mine));
         return new FlushBehindAnother(earlier, running, mine, caller);
     }
 
@@ -154,7 +164,7 @@ class WalSyncerTest {
     void aFailedFlushFailsItsUnitsAndEveryLaterOne() throws Exception {
         flush.failWith = new IOException("EIO from the disk");
         CompletableFuture<Void> first = new CompletableFuture<>();
-        syncer.afterFlush(List.of(first));
+        handOver(first);
         flush.nextStarted().countDown();
         assertThat(first).failsWithin(WAIT).withThrowableThat().havingCause()
                 .withMessageContaining("test-store: not durable")
@@ -164,9 +174,9 @@ class WalSyncerTest {
         // a later flush could succeed without the pages the failed one dropped: it must not be trusted
         flush.failWith = null;
         CompletableFuture<Void> later = new CompletableFuture<>();
-        syncer.afterFlush(List.of(later));
+        handOver(later);
         CompletableFuture<Void> inline = new CompletableFuture<>();
-        syncer.flushHere(List.of(inline));
+        flushHere(inline);
         assertThat(later).failsWithin(WAIT).withThrowableThat().havingCause().withMessageContaining("EIO from the disk");
         assertThat(inline).isCompletedExceptionally();
         assertThat(flush.completed).hasValue(0);
@@ -174,9 +184,52 @@ class WalSyncerTest {
     }
 
     @Test
+    void oneFlushReleasesEveryCommitNumberedBeforeItStartedWhoeverWaitsForIt() throws Exception {
+        CompletableFuture<Void> first = new CompletableFuture<>();
+        handOver(first);
+        CountDownLatch firstFlush = flush.nextStarted();
+        // three commits while the first flush runs: two committers flush themselves, one hands over
+        long second = syncer.committed();
+        long third = syncer.committed();
+        CompletableFuture<Void> handed = new CompletableFuture<>();
+        syncer.afterFlush(syncer.committed(), List.of(handed));
+        CompletableFuture<Void> secondUnit = new CompletableFuture<>();
+        CompletableFuture<Void> thirdUnit = new CompletableFuture<>();
+        CompletableFuture<Void> secondCaller = CompletableFuture.runAsync(
+                () -> syncer.flushHere(second, List.of(secondUnit)));
+        CompletableFuture<Void> thirdCaller = CompletableFuture.runAsync(
+                () -> syncer.flushHere(third, List.of(thirdUnit)));
+        firstFlush.countDown();
+        assertThat(first).succeedsWithin(WAIT);
+
+        flush.nextStarted().countDown();
+        secondCaller.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        thirdCaller.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(secondUnit).isCompleted();
+        assertThat(thirdUnit).isCompleted();
+        assertThat(handed).succeedsWithin(WAIT);
+        assertThat(flush.completed).as("the second flush covered all three commits").hasValue(2);
+        assertThat(flush.started).as("no third flush").isEmpty();
+    }
+
+    @Test
+    void aCommitAlreadyCoveredIsReleasedWithoutAFlush() throws Exception {
+        long covered = syncer.committed();
+        CompletableFuture<Void> later = new CompletableFuture<>();
+        CompletableFuture<Void> caller = CompletableFuture.runAsync(() -> flushHere(later));
+        flush.nextStarted().countDown();
+        caller.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+        CompletableFuture<Void> early = new CompletableFuture<>();
+        syncer.flushHere(covered, List.of(early));
+        assertThat(early).isCompleted();
+        assertThat(syncer.flushCount()).isEqualTo(1);
+    }
+
+    @Test
     void closeFlushesWhatWasHandedOverThenClosesTheFile() throws Exception {
         CompletableFuture<Void> unit = new CompletableFuture<>();
-        syncer.afterFlush(List.of(unit));
+        handOver(unit);
         CompletableFuture<Void> closing = CompletableFuture.runAsync(syncer::close);
         flush.nextStarted().countDown();
         closing.get(WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -184,7 +237,7 @@ class WalSyncerTest {
         assertThat(unit).isCompleted();
         assertThat(flush.closed).isTrue();
         CompletableFuture<Void> tooLate = new CompletableFuture<>();
-        syncer.afterFlush(List.of(tooLate));
+        handOver(tooLate);
         assertThat(tooLate).isCompletedExceptionally();
     }
 }
