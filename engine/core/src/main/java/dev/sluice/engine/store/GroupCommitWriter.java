@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 
 /**
  * Applies submitted units to the database in submission order, one transaction per batch. Whatever is pending
@@ -24,15 +25,15 @@ import java.util.concurrent.locks.ReentrantLock;
  * transaction. On an idle store a submitter waiting for its unit ({@link #await}) or a read ({@link #read})
  * applies the queue itself on its own thread instead (it "leads"): the connection is used by one thread at a
  * time, under {@link #writing}, and whoever holds it takes the queue from its head, so the order stays that of
- * submission. Commits do not wait for the disk: the {@link WalSyncer} flushes
- * the WAL behind them and completes the durable units' futures, so one fsync acknowledges every commit made while
- * the previous one ran, and throughput grows with the number of concurrent submitters instead of being capped at
- * the disk's fsync rate.
+ * submission. Commits do not wait for the disk: the {@link WalSyncer} flushes the WAL behind them and completes
+ * the durable units' futures, so one fsync acknowledges every commit made while the previous one ran, and
+ * throughput grows with the number of concurrent submitters instead of being capped at the disk's fsync rate.
  *
  * <p>A unit that fails is undone alone and the rest of its transaction still commits: the transaction is then
  * redone with each unit inside a SAVEPOINT. A durable unit's future completes after the flush, on the writer
- * thread, the syncer's or a leader's; a lazy or rejected unit's on the committing thread right after COMMIT. Callbacks attached to them
- * should be quick (or use the async variants), since they delay the next batch or the next flush.
+ * thread, the syncer's or a leader's; a lazy or rejected unit's on the committing thread right after COMMIT.
+ * Callbacks attached to them should be quick (or use the async variants), since they delay the next batch or the
+ * next flush.
  *
  * <p>The queue is unbounded on purpose: a bounded one would block a submitter, and a submitter running in a
  * completion callback on this very thread would then deadlock the store.
@@ -306,14 +307,7 @@ final class GroupCommitWriter {
             Applied applied;
             if (!writing.tryLock()) {
                 // a leader is applying; it wakes this thread when it leaves work behind
-                writerParked = true;
-                try {
-                    if (writing.isLocked()) {
-                        LockSupport.park(this);
-                    }
-                } finally {
-                    writerParked = false;
-                }
+                park(writing::isLocked, 0);
                 continue;
             }
             try {
@@ -362,24 +356,28 @@ final class GroupCommitWriter {
 
     /** Parks until something is queued; a batch of only lazy units waits a little for company (see LAZY_LINGER). */
     private void awaitWork() {
-        while (queued.get() == 0) {
-            park(0);
+        BooleanSupplier empty = () -> queued.get() == 0;
+        while (empty.getAsBoolean()) {
+            park(empty, 0);
         }
-        if (queuedUrgent.get() == 0 && queued.get() < LAZY_LINGER_MAX_UNITS) {
-            long deadline = System.nanoTime() + LAZY_LINGER_NANOS;
-            long left;
-            while (queuedUrgent.get() == 0 && queued.get() > 0 && queued.get() < LAZY_LINGER_MAX_UNITS
-                    && (left = deadline - System.nanoTime()) > 0) {
-                park(left);
-            }
+        BooleanSupplier onlyFewLazy = () -> queuedUrgent.get() == 0 && queued.get() > 0
+                && queued.get() < LAZY_LINGER_MAX_UNITS;
+        long deadline = System.nanoTime() + LAZY_LINGER_NANOS;
+        long left;
+        while (onlyFewLazy.getAsBoolean() && (left = deadline - System.nanoTime()) > 0) {
+            park(onlyFewLazy, left);
         }
     }
 
-    private void park(long nanos) {
+    /**
+     * Parks while {@code waiting} holds, at most {@code nanos} (0: no limit). The condition is re-checked after
+     * announcing the park, so a submit or a leader's release in between either sees the flag and unparks this
+     * thread or is seen here.
+     */
+    private void park(BooleanSupplier waiting, long nanos) {
         writerParked = true;
         try {
-            // re-checked after announcing the park, so a submit in between either sees the flag or is seen here
-            if (queued.get() == 0 || nanos > 0) {
+            if (waiting.getAsBoolean()) {
                 if (nanos > 0) {
                     LockSupport.parkNanos(this, nanos);
                 } else {
@@ -442,8 +440,8 @@ final class GroupCommitWriter {
                 continue;
             }
             // A read must see every unit queued before it: commit those first (flushed behind, as the batch goes on).
-            List<CompletableFuture<Void>> durable = commitRun(run);
-            syncer.afterFlush(durable.isEmpty() ? 0 : syncer.committed(), durable);
+            Applied committed = commitAndNumber(run);
+            syncer.afterFlush(committed.commit, committed.durable);
             run.clear();
             if (task instanceof Read<?> read) {
                 read.run(connection);
@@ -451,7 +449,12 @@ final class GroupCommitWriter {
                 return new Applied(0, List.of(), true);
             }
         }
-        List<CompletableFuture<Void>> durable = commitRun(run);
+        return commitAndNumber(run);
+    }
+
+    /** Commits the units and, if any of them waits for a flush, numbers the commit for the syncer. */
+    private Applied commitAndNumber(List<Unit> units) {
+        List<CompletableFuture<Void>> durable = commitRun(units);
         return new Applied(durable.isEmpty() ? 0 : syncer.committed(), durable, false);
     }
 

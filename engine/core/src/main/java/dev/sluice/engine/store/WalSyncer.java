@@ -46,7 +46,8 @@ final class WalSyncer {
     private final Object flushLock = new Object();
     private Throwable failed; // guarded by flushLock; sticky, see the class comment
     private long flushed; // guarded by flushLock: every commit numbered up to this one is on disk
-    private boolean flushing; // guarded by lock: a flush is running (a hint for whoever considers flushing)
+    /** A flush is running: a hint for whoever considers flushing (written under flushLock). */
+    private volatile boolean flushing;
 
     /** Durable units of the commit numbered {@code commit}. */
     private record Waiting(long commit, List<CompletableFuture<Void>> units) {
@@ -150,9 +151,7 @@ final class WalSyncer {
     }
 
     boolean isFlushing() {
-        synchronized (lock) {
-            return flushing;
-        }
+        return flushing;
     }
 
     boolean isSyncerThread() {
@@ -225,9 +224,7 @@ final class WalSyncer {
                 return null;
             }
             long covers = commits.get(); // every commit numbered so far has written its frames
-            synchronized (lock) {
-                flushing = true;
-            }
+            flushing = true;
             try {
                 wal.force();
                 flushes.incrementAndGet();
@@ -239,9 +236,7 @@ final class WalSyncer {
                         + "fails from now on, reopen the store to recover what reached the disk", e);
                 return e;
             } finally {
-                synchronized (lock) {
-                    flushing = false;
-                }
+                flushing = false;
             }
         }
     }
