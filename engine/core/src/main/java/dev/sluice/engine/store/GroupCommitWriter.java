@@ -64,7 +64,15 @@ final class GroupCommitWriter {
     }
 
     /** @param lazy true when the submitter does not wait for durability (see {@link #submitLazy}) */
-    private record Unit(List<StoreOp> ops, CompletableFuture<Void> done, long bytes, boolean lazy) implements Task {
+    /**
+     * @param encoded what {@link OpStatements#encode} made of {@code ops} on the submitting thread, index by
+     *                index: the writer thread is the store's bottleneck, so it only binds
+     */
+    private record Unit(List<StoreOp> ops, byte[][] encoded, CompletableFuture<Void> done, long bytes, boolean lazy)
+            implements Task {
+        void apply(int i, OpStatements statements) throws SQLException {
+            statements.apply(ops.get(i), encoded == null ? null : encoded[i]);
+        }
     }
 
     private record Read<T>(SqlFunction<T> function, CompletableFuture<T> done) implements Task {
@@ -162,7 +170,7 @@ final class GroupCommitWriter {
 
     private CompletableFuture<Void> submit(List<StoreOp> unitOps, boolean lazy) {
         List<StoreOp> copy = List.copyOf(unitOps);
-        Unit unit = new Unit(copy, new CompletableFuture<>(), estimateBytes(copy), lazy);
+        Unit unit = new Unit(copy, OpStatements.encode(copy), new CompletableFuture<>(), estimateBytes(copy), lazy);
         enqueue(unit);
         return unit.done;
     }
@@ -517,9 +525,9 @@ final class GroupCommitWriter {
     private boolean applyAll(List<Unit> units, Set<StoreOp> superseded) throws SQLException {
         try {
             for (Unit unit : units) {
-                for (StoreOp op : unit.ops) {
-                    if (!superseded.contains(op)) {
-                        ops.apply(op);
+                for (int i = 0; i < unit.ops.size(); i++) {
+                    if (!superseded.contains(unit.ops.get(i))) {
+                        unit.apply(i, ops);
                     }
                 }
             }
@@ -538,10 +546,10 @@ final class GroupCommitWriter {
         savepoint.execute();
         StoreOp current = null;
         try {
-            for (StoreOp op : unit.ops) {
-                current = op;
-                if (!superseded.contains(op)) {
-                    ops.apply(op);
+            for (int i = 0; i < unit.ops.size(); i++) {
+                current = unit.ops.get(i);
+                if (!superseded.contains(current)) {
+                    unit.apply(i, ops);
                 }
             }
             release.execute();

@@ -85,9 +85,28 @@ final class OpStatements implements AutoCloseable {
         return statement;
     }
 
-    void apply(StoreOp op) throws SQLException {
+    /**
+     * The parts of {@code ops} that {@link #apply(StoreOp, byte[])} would otherwise encode on the writer thread,
+     * index by index (an insert's attributes), or null when there are none. Safe on any thread.
+     */
+    static byte[][] encode(List<StoreOp> ops) {
+        byte[][] encoded = null;
+        for (int i = 0; i < ops.size(); i++) {
+            if (ops.get(i) instanceof StoreOp.InsertMessage insert) {
+                if (encoded == null) {
+                    encoded = new byte[ops.size()][];
+                }
+                encoded[i] = AttributeCodec.encodeAttributes(insert.message().attributes());
+            }
+        }
+        return encoded;
+    }
+
+    /** @param encoded what {@link #encode} made of {@code op}, or null to encode it here */
+    void apply(StoreOp op, byte[] encoded) throws SQLException {
         if (op instanceof StoreOp.InsertMessage insert) {
-            insert(insert.message());
+            StoredMessage m = insert.message();
+            insert(m, encoded != null ? encoded : AttributeCodec.encodeAttributes(m.attributes()));
         } else if (op instanceof StoreOp.UpdateDelivery u) {
             updateDelivery.setLong(1, u.visibleAt());
             updateDelivery.setInt(2, u.receiveCount());
@@ -153,13 +172,13 @@ final class OpStatements implements AutoCloseable {
         }
     }
 
-    private void insert(StoredMessage m) throws SQLException {
+    private void insert(StoredMessage m, byte[] attributes) throws SQLException {
         PreparedStatement s = insertMessage;
         s.setString(1, m.id());
         s.setString(2, m.queue());
         s.setLong(3, m.seq());
         s.setString(4, m.body());
-        setBlob(s, 5, AttributeCodec.encodeAttributes(m.attributes()));
+        setBlob(s, 5, attributes);
         s.setString(6, m.traceHeader());
         s.setString(7, m.groupId());
         s.setString(8, m.deduplicationId());
