@@ -248,21 +248,31 @@ final class GroupCommitWriter {
     }
 
     private void enqueue(Task task) {
+        boolean wake;
         synchronized (submitLock) {
             if (stopping) {
                 throw new IllegalStateException(storeName + " is closed");
             }
-            add(task);
+            wake = add(task);
         }
-        wakeWriter();
+        if (wake) {
+            wakeWriter();
+        }
     }
 
-    private void add(Task task) {
+    /**
+     * Queues the task; returns whether the writer needs waking for it. A lazy unit behind another queued task
+     * does not: the writer is then busy or lingering for company (see LAZY_LINGER), and a wake-up would only
+     * make it look and park again, costing a thread switch per receive.
+     */
+    private boolean add(Task task) {
         queue.add(task);
-        queued.incrementAndGet();
-        if (!(task instanceof Unit unit && unit.lazy)) {
-            queuedUrgent.incrementAndGet();
+        int now = queued.incrementAndGet();
+        if (task instanceof Unit unit && unit.lazy) {
+            return now == 1 || now >= LAZY_LINGER_MAX_UNITS;
         }
+        queuedUrgent.incrementAndGet();
+        return true;
     }
 
     private void wakeWriter() {
