@@ -63,10 +63,10 @@ final class GroupCommitWriter {
     private sealed interface Task permits Unit, Read, Stop {
     }
 
-    /** @param lazy true when the submitter does not wait for durability (see {@link #submitLazy}) */
     /**
      * @param encoded what {@link OpStatements#encode} made of {@code ops} on the submitting thread, index by
      *                index: the writer thread is the store's bottleneck, so it only binds
+     * @param lazy    true when the submitter does not wait for durability (see {@link #submitLazy})
      */
     private record Unit(List<StoreOp> ops, byte[][] encoded, CompletableFuture<Void> done, long bytes, boolean lazy)
             implements Task {
