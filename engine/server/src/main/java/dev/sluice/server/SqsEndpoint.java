@@ -93,7 +93,7 @@ public final class SqsEndpoint {
 
     /** Query clients may post to the queue URL itself: {@code /<account>/<queue>}. */
     private String queueFromPath(String path) {
-        String[] parts = path.replaceAll("^/+", "").split("/");
+        String[] parts = RequestContext.pathSegments(path);
         return parts.length == 2 && parts[0].equals(engine.account()) && !parts[1].isEmpty() ? parts[1] : null;
     }
 

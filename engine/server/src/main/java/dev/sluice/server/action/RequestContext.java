@@ -42,7 +42,7 @@ public record RequestContext(SqsEngine engine, String baseUrl, String pathQueue,
         if (path == null) {
             throw SqsException.queueDoesNotExist();
         }
-        String[] parts = path.replaceAll("^/+", "").split("/");
+        String[] parts = pathSegments(path);
         if (parts.length == 1 && !parts[0].isEmpty()) {
             return parts[0];
         }
@@ -50,5 +50,15 @@ public record RequestContext(SqsEngine engine, String baseUrl, String pathQueue,
             return parts[1];
         }
         throw SqsException.queueDoesNotExist();
+    }
+
+    /** A URL path's segments after its leading slashes: {@code //000000000000/q} gives {@code 000000000000, q}. */
+    public static String[] pathSegments(String path) {
+        int from = 0;
+        while (from < path.length() && path.charAt(from) == '/') {
+            from++;
+        }
+        // a one-character separator: String.split takes its fast path, no pattern is compiled per request
+        return path.substring(from).split("/");
     }
 }
