@@ -281,6 +281,11 @@ final class GroupCommitWriter {
         }
     }
 
+    /** Whether the writer thread waits for work with nothing queued: the store is idle. */
+    boolean isIdle() {
+        return writerParked && queued.get() == 0 && !writing.isLocked();
+    }
+
     /** True on the threads that complete submit futures, where waiting for the store to stop would deadlock. */
     boolean isStoreThread() {
         return Thread.currentThread() == thread || syncer.isSyncerThread() || writing.isHeldByCurrentThread();

@@ -277,6 +277,10 @@ public final class SqliteStore implements MessageStore {
     }
 
     /** Runs a query on the writer connection after everything submitted so far; for tests of the store. */
+    boolean isIdleForTest() {
+        return writer.isIdle();
+    }
+
     <T> T readForTest(GroupCommitWriter.SqlFunction<T> function) {
         return writer.read(function);
     }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * On an idle store, whoever waits does the work: a durable unit awaited through {@link MessageStore#awaitDurable}
@@ -23,7 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Timeout(120)
 class LeadingSubmitterTest {
 
-    /** Tries per check: the writer thread, woken by the submit, may take a unit first now and then. */
+    /**
+     * Tries per check, each on an idle store: the writer thread, woken by the submit, may take a unit first now and
+     * then. Without waiting for it to be idle again, a writer that took one try's work could still be finishing it
+     * when the next try comes, and so take that one too, and every later one.
+     */
     private static final int TRIES = 50;
 
     @TempDir
@@ -35,6 +41,8 @@ class LeadingSubmitterTest {
         try (SqliteStore store = SqliteStore.open(dir)) {
             store.awaitDurable(store.submit(new StoreOp.PutQueue(new StoredQueue("q", Map.of(), Map.of(), 1, 1))));
             for (int i = 1; i <= TRIES; i++) {
+                await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1)).atMost(Duration.ofSeconds(10))
+                        .until(store::isIdleForTest);
                 CompletableFuture<Void> unit = store.submit(
                         new StoreOp.InsertMessage(SqliteStoreTest.message("m" + i, "q", i, "body " + i)));
                 AtomicReference<Thread> completedOn = new AtomicReference<>();
@@ -57,6 +65,8 @@ class LeadingSubmitterTest {
         int onCaller = 0;
         try (SqliteStore store = SqliteStore.open(dir)) {
             for (int i = 0; i < TRIES; i++) {
+                await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1)).atMost(Duration.ofSeconds(10))
+                        .until(store::isIdleForTest);
                 if (store.readForTest(c -> Thread.currentThread()) == Thread.currentThread()) {
                     onCaller++;
                 }
