@@ -71,7 +71,11 @@ final class GroupCommitWriter {
     private record Unit(List<StoreOp> ops, byte[][] encoded, CompletableFuture<Void> done, long bytes, boolean lazy)
             implements Task {
         void apply(int i, OpStatements statements) throws SQLException {
-            statements.apply(ops.get(i), encoded == null ? null : encoded[i]);
+            statements.apply(ops.get(i), encoded(i));
+        }
+
+        byte[] encoded(int i) {
+            return encoded == null ? null : encoded[i];
         }
     }
 
@@ -535,17 +539,22 @@ final class GroupCommitWriter {
 
     /**
      * The common case, without a savepoint per unit (two more statements per unit on the one thread that
-     * writes): applies every op, or rolls the transaction back and returns false at the first that fails.
+     * writes): applies every op, consecutive inserts and deletes of all units together (see
+     * {@link OpStatements#applyAll}), or rolls the transaction back and returns false if any fails.
      */
     private boolean applyAll(List<Unit> units, Set<StoreOp> superseded) throws SQLException {
-        try {
-            for (Unit unit : units) {
-                for (int i = 0; i < unit.ops.size(); i++) {
-                    if (!superseded.contains(unit.ops.get(i))) {
-                        unit.apply(i, ops);
-                    }
+        List<StoreOp> all = new ArrayList<>();
+        List<byte[]> encoded = new ArrayList<>();
+        for (Unit unit : units) {
+            for (int i = 0; i < unit.ops.size(); i++) {
+                if (!superseded.contains(unit.ops.get(i))) {
+                    all.add(unit.ops.get(i));
+                    encoded.add(unit.encoded(i));
                 }
             }
+        }
+        try {
+            ops.applyAll(all, encoded);
             return true;
         } catch (SQLException | RuntimeException e) {
             rollback.execute();

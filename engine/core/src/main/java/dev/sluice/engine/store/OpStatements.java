@@ -5,7 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Applies {@link StoreOp}s on the writer connection. Statements are prepared once and reused for every
@@ -22,9 +24,11 @@ final class OpStatements implements AutoCloseable {
     private final PreparedStatement dropQueueMessages;
     private final PreparedStatement dropQueueDedup;
     private final PreparedStatement dropQueue;
-    private final PreparedStatement insertMessage;
+    /** Index k inserts 2^k rows with one statement ({@link #MAX_ROWS_PER_STATEMENT} at most). */
+    private final PreparedStatement[] insertMessages;
     private final PreparedStatement updateDelivery;
-    private final PreparedStatement deleteMessage;
+    /** Index k deletes 2^k messages by sequence number with one statement. */
+    private final PreparedStatement[] deleteMessages;
     private final PreparedStatement deleteMessageById;
     private final PreparedStatement moveMessage;
     private final PreparedStatement purgeQueue;
@@ -38,6 +42,21 @@ final class OpStatements implements AutoCloseable {
     private long markedUpTo;
     /** How far ahead the mark reserves: one mark write per this many sequence numbers instead of per commit. */
     static final long SEQUENCE_RESERVE = 10_000;
+    /**
+     * Consecutive inserts, and consecutive deletes, are written up to this many rows per statement: a statement's
+     * fixed cost (the driver's call, binding, the VM's setup) is most of what writing a small row costs.
+     */
+    static final int MAX_ROWS_PER_STATEMENT = 16;
+    private static final String INSERT_COLUMNS = """
+            INSERT INTO messages (id, queue, seq, body, attributes, trace_header, group_id, dedup_id, priority,
+                sender_id, sent_at, visible_at, receive_count, first_receive_at, receipt_nonce, dead_letter_source)
+            VALUES """;
+    private static final String INSERT_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final int INSERT_PARAMS = 16;
+    // Messages are found by sequence number; the id is checked too (free once the row is found), so a wrong or
+    // guessed number reaches nothing. SQLite looks each OR term up by rowid.
+    private static final String DELETE_ROW = "(seq = ? AND id = ? AND (? IS NULL OR queue = ?))";
+    private static final int DELETE_PARAMS = 4;
 
     OpStatements(Connection c) throws SQLException {
         try {
@@ -48,17 +67,11 @@ final class OpStatements implements AutoCloseable {
             dropQueueMessages = prepare(c, "DELETE FROM messages WHERE queue = ?");
             dropQueueDedup = prepare(c, "DELETE FROM dedup WHERE queue = ?");
             dropQueue = prepare(c, "DELETE FROM queues WHERE name = ?");
-            insertMessage = prepare(c, """
-                    INSERT INTO messages (id, queue, seq, body, attributes, trace_header, group_id, dedup_id,
-                        priority, sender_id, sent_at, visible_at, receive_count, first_receive_at, receipt_nonce,
-                        dead_letter_source)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+            insertMessages = prepareRows(c, INSERT_COLUMNS, INSERT_ROW, ", ");
             updateDelivery = prepare(c, """
                     UPDATE messages SET visible_at = ?, receive_count = ?, first_receive_at = ?, receipt_nonce = ?
                     WHERE seq = ? AND id = ?""");
-            // Messages are found by sequence number; the id is checked too (free once the row is found), so a
-            // wrong or guessed number reaches nothing.
-            deleteMessage = prepare(c, "DELETE FROM messages WHERE seq = ?1 AND id = ?3 AND (?2 IS NULL OR queue = ?2)");
+            deleteMessages = prepareRows(c, "DELETE FROM messages WHERE ", DELETE_ROW, " OR ");
             // No index on ids: this scans the queue's messages (messages_by_queue). Only receipt handles from
             // before sequence numbers were in handles come here.
             deleteMessageById = prepare(c, "DELETE FROM messages WHERE queue = ? AND id = ?");
@@ -85,6 +98,16 @@ final class OpStatements implements AutoCloseable {
         return statement;
     }
 
+    /** Statements of {@code head} followed by 1, 2, 4, … {@link #MAX_ROWS_PER_STATEMENT} copies of {@code row}. */
+    private PreparedStatement[] prepareRows(Connection c, String head, String row, String separator)
+            throws SQLException {
+        PreparedStatement[] statements = new PreparedStatement[rowsExponent(MAX_ROWS_PER_STATEMENT) + 1];
+        for (int k = 0; k < statements.length; k++) {
+            statements[k] = prepare(c, head + String.join(separator, Collections.nCopies(1 << k, row)));
+        }
+        return statements;
+    }
+
     /**
      * The parts of {@code ops} that {@link #apply(StoreOp, byte[])} would otherwise encode on the writer thread,
      * index by index (an insert's attributes), or null when there are none. Safe on any thread.
@@ -105,8 +128,8 @@ final class OpStatements implements AutoCloseable {
     /** @param encoded what {@link #encode} made of {@code op}, or null to encode it here */
     void apply(StoreOp op, byte[] encoded) throws SQLException {
         if (op instanceof StoreOp.InsertMessage insert) {
-            StoredMessage m = insert.message();
-            insert(m, encoded != null ? encoded : AttributeCodec.encodeAttributes(m.attributes()));
+            bindInsert(insertMessages[0], 0, insert, encoded);
+            insertMessages[0].executeUpdate();
         } else if (op instanceof StoreOp.UpdateDelivery u) {
             updateDelivery.setLong(1, u.visibleAt());
             updateDelivery.setInt(2, u.receiveCount());
@@ -121,10 +144,8 @@ final class OpStatements implements AutoCloseable {
                 deleteMessageById.setString(2, d.messageId());
                 deleteMessageById.executeUpdate();
             } else {
-                deleteMessage.setLong(1, d.seq());
-                deleteMessage.setString(2, d.queue());
-                deleteMessage.setString(3, d.messageId());
-                deleteMessage.executeUpdate();
+                bindDelete(deleteMessages[0], 0, d);
+                deleteMessages[0].executeUpdate();
             }
         } else if (op instanceof StoreOp.MoveMessage m) {
             moveMessage.setString(1, m.toQueue());
@@ -172,26 +193,98 @@ final class OpStatements implements AutoCloseable {
         }
     }
 
-    private void insert(StoredMessage m, byte[] attributes) throws SQLException {
-        PreparedStatement s = insertMessage;
-        s.setString(1, m.id());
-        s.setString(2, m.queue());
-        s.setLong(3, m.seq());
-        s.setString(4, m.body());
-        setBlob(s, 5, attributes);
-        s.setString(6, m.traceHeader());
-        s.setString(7, m.groupId());
-        s.setString(8, m.deduplicationId());
-        s.setInt(9, m.priority());
-        s.setString(10, m.senderId());
-        s.setLong(11, m.sentAt());
-        s.setLong(12, m.visibleAt());
-        s.setInt(13, m.receiveCount());
-        s.setLong(14, m.firstReceiveAt());
-        s.setLong(15, m.receiptNonce());
-        s.setString(16, m.deadLetterSource());
-        s.executeUpdate();
+    /**
+     * Applies {@code ops} in order, like {@link #apply} one by one, but writes each run of consecutive inserts, and
+     * of consecutive deletes by sequence number, with as few statements as {@link #MAX_ROWS_PER_STATEMENT} allows.
+     * A failure then names no single op: the caller redoes the ops one by one to find it.
+     *
+     * @param encoded what {@link #encode} made of each op, index by index, or null entries
+     */
+    void applyAll(List<StoreOp> ops, List<byte[]> encoded) throws SQLException {
+        int i = 0;
+        while (i < ops.size()) {
+            StoreOp op = ops.get(i);
+            int run;
+            if (op instanceof StoreOp.InsertMessage) {
+                run = runLength(ops, i, StoreOp.InsertMessage.class::isInstance);
+                writeRows(insertMessages, INSERT_PARAMS, i, run, (s, at, index) ->
+                        bindInsert(s, at, (StoreOp.InsertMessage) ops.get(index), encoded.get(index)));
+            } else if (isDeleteBySeq(op)) {
+                run = runLength(ops, i, OpStatements::isDeleteBySeq);
+                writeRows(deleteMessages, DELETE_PARAMS, i, run,
+                        (s, at, index) -> bindDelete(s, at, (StoreOp.DeleteMessage) ops.get(index)));
+            } else {
+                run = 1;
+                apply(op, encoded.get(i));
+            }
+            i += run;
+        }
+    }
+
+    private static int runLength(List<StoreOp> ops, int from, Predicate<StoreOp> kind) {
+        int end = from + 1;
+        while (end < ops.size() && kind.test(ops.get(end))) {
+            end++;
+        }
+        return end - from;
+    }
+
+    private static boolean isDeleteBySeq(StoreOp op) {
+        return op instanceof StoreOp.DeleteMessage d && d.seq() != StoreOp.DeleteMessage.UNKNOWN_SEQ;
+    }
+
+    /** Binds the row of op number {@code index} to parameters {@code at + 1, at + 2, …}. */
+    private interface RowBinder {
+        void bind(PreparedStatement statement, int at, int index) throws SQLException;
+    }
+
+    /** Writes ops {@code from .. from + count - 1} with {@code statements} (index k: 2^k rows), largest first. */
+    private static void writeRows(PreparedStatement[] statements, int paramsPerRow, int from, int count,
+                                  RowBinder binder) throws SQLException {
+        while (count > 0) {
+            int k = rowsExponent(count);
+            PreparedStatement s = statements[k];
+            for (int row = 0; row < 1 << k; row++) {
+                binder.bind(s, row * paramsPerRow, from + row);
+            }
+            s.executeUpdate();
+            from += 1 << k;
+            count -= 1 << k;
+        }
+    }
+
+    /** The largest k with 2^k rows at most {@code count} and {@link #MAX_ROWS_PER_STATEMENT}. */
+    private static int rowsExponent(int count) {
+        return 31 - Integer.numberOfLeadingZeros(Math.min(count, MAX_ROWS_PER_STATEMENT));
+    }
+
+    private void bindInsert(PreparedStatement s, int at, StoreOp.InsertMessage insert, byte[] encoded)
+            throws SQLException {
+        StoredMessage m = insert.message();
+        s.setString(at + 1, m.id());
+        s.setString(at + 2, m.queue());
+        s.setLong(at + 3, m.seq());
+        s.setString(at + 4, m.body());
+        setBlob(s, at + 5, encoded != null ? encoded : AttributeCodec.encodeAttributes(m.attributes()));
+        s.setString(at + 6, m.traceHeader());
+        s.setString(at + 7, m.groupId());
+        s.setString(at + 8, m.deduplicationId());
+        s.setInt(at + 9, m.priority());
+        s.setString(at + 10, m.senderId());
+        s.setLong(at + 11, m.sentAt());
+        s.setLong(at + 12, m.visibleAt());
+        s.setInt(at + 13, m.receiveCount());
+        s.setLong(at + 14, m.firstReceiveAt());
+        s.setLong(at + 15, m.receiptNonce());
+        s.setString(at + 16, m.deadLetterSource());
         noteSeq(m.seq());
+    }
+
+    private static void bindDelete(PreparedStatement s, int at, StoreOp.DeleteMessage d) throws SQLException {
+        s.setLong(at + 1, d.seq());
+        s.setString(at + 2, d.messageId());
+        s.setString(at + 3, d.queue());
+        s.setString(at + 4, d.queue());
     }
 
     private static void setBlob(PreparedStatement s, int index, byte[] blob) throws SQLException {
