@@ -276,11 +276,12 @@ public final class SqliteStore implements MessageStore {
         }
     }
 
-    /** Runs a query on the writer connection after everything submitted so far; for tests of the store. */
+    /** Whether the writer waits for work with nothing queued; for tests of who applies what. */
     boolean isIdleForTest() {
         return writer.isIdle();
     }
 
+    /** Runs a query on the writer connection after everything submitted so far; for tests of the store. */
     <T> T readForTest(GroupCommitWriter.SqlFunction<T> function) {
         return writer.read(function);
     }
