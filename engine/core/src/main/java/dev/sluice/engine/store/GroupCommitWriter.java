@@ -491,15 +491,15 @@ final class GroupCommitWriter {
             return List.of();
         }
         Throwable[] rejected = new Throwable[units.size()];
-        Set<StoreOp> superseded = SupersededUpdates.in(units.stream().map(Unit::ops).toList());
         try {
             begin.execute();
-            if (!applyAll(units, superseded)) {
-                // some unit is bad: start over, each unit in a savepoint so that it alone is undone
+            if (!applyAll(units, SupersededOps.in(units.stream().map(Unit::ops).toList()))) {
+                // some unit is bad: start over, each unit in a savepoint so that it alone is undone (and only
+                // what its own ops supersede is left out: another unit's delete may be the one undone)
                 ops.forgetSequenceMark();
                 begin.execute();
                 for (int i = 0; i < units.size(); i++) {
-                    rejected[i] = applyUnit(units.get(i), superseded);
+                    rejected[i] = applyUnit(units.get(i), SupersededOps.in(List.of(units.get(i).ops)));
                 }
             }
             ops.flushSequenceMark();
@@ -547,9 +547,12 @@ final class GroupCommitWriter {
         List<byte[]> encoded = new ArrayList<>();
         for (Unit unit : units) {
             for (int i = 0; i < unit.ops.size(); i++) {
-                if (!superseded.contains(unit.ops.get(i))) {
-                    all.add(unit.ops.get(i));
+                StoreOp op = unit.ops.get(i);
+                if (!superseded.contains(op)) {
+                    all.add(op);
                     encoded.add(unit.encoded(i));
+                } else {
+                    ops.skipped(op);
                 }
             }
         }
@@ -574,6 +577,8 @@ final class GroupCommitWriter {
                 current = unit.ops.get(i);
                 if (!superseded.contains(current)) {
                     unit.apply(i, ops);
+                } else {
+                    ops.skipped(current);
                 }
             }
             release.execute();

@@ -295,6 +295,16 @@ final class OpStatements implements AutoCloseable {
         }
     }
 
+    /**
+     * An op left out because a later delete supersedes it (see {@link SupersededOps}). A left-out insert's
+     * sequence number still counts as written: numbering must not go back to it after a restart.
+     */
+    void skipped(StoreOp op) {
+        if (op instanceof StoreOp.InsertMessage insert) {
+            noteSeq(insert.message().seq());
+        }
+    }
+
     private void noteSeq(long seq) {
         pendingMaxSeq = Math.max(pendingMaxSeq, seq);
     }

@@ -63,7 +63,7 @@ class SqliteStoreTest {
     }
 
     /** Holds the writer thread until the returned latch is released, so that what follows lands in one batch. */
-    private static CountDownLatch holdWriter(SqliteStore store) {
+    static CountDownLatch holdWriter(SqliteStore store) {
         CountDownLatch gate = new CountDownLatch(1);
         CountDownLatch held = new CountDownLatch(1);
         store.writer().readAsync(c -> {
