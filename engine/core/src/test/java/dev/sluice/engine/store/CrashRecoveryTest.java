@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,10 +46,11 @@ class CrashRecoveryTest {
         try (SqliteStore store = SqliteStore.open(dir)) {
             Set<String> stored = new HashSet<>();
             store.loadMessages("q", 0, Integer.MAX_VALUE).forEach(m -> stored.add(m.id()));
-            // An even message's delete is submitted as soon as its insert is acknowledged, so only an
-            // acknowledged delete is certain; odd messages are never deleted and must all be there.
+            // An even message's delete is submitted as soon as its insert is acknowledged, and each of thread c's
+            // right after its insert, so only an acknowledged delete is certain; the others are never deleted
+            // and must all be there.
             Set<String> lost = new HashSet<>(inserted);
-            lost.removeIf(id -> isEven(id) || stored.contains(id));
+            lost.removeIf(id -> isEven(id) || id.startsWith("c-") || stored.contains(id));
             Set<String> resurrected = new HashSet<>(deleted);
             resurrected.retainAll(stored);
             assertThat(lost).as("acknowledged inserts lost").isEmpty();
@@ -61,7 +63,11 @@ class CrashRecoveryTest {
         return Long.parseLong(id.substring(id.indexOf('-') + 1)) % 2 == 0;
     }
 
-    /** The child: inserts forever from two threads, deletes every even message once its insert is durable. */
+    /**
+     * The child: inserts forever from two threads, deletes every even message once its insert is durable; a third
+     * thread deletes each of its messages right after submitting it, so that insert and delete often share a
+     * transaction (which then writes neither).
+     */
     public static final class Writer {
         public static void main(String[] args) throws Exception {
             SqliteStore store = SqliteStore.open(Path.of(args[0]));
@@ -69,14 +75,21 @@ class CrashRecoveryTest {
                 String prefix = Thread.currentThread().getName();
                 for (long i = 1; ; i++) {
                     String id = prefix + "-" + i;
-                    long seq = 2 * i + (prefix.equals("a") ? 0 : 1); // engine-wide unique, as the engine numbers
+                    // engine-wide unique, as the engine numbers
+                    long seq = 3 * i + (prefix.equals("a") ? 0 : prefix.equals("b") ? 1 : 2);
                     boolean delete = i % 2 == 0;
-                    store.submit(new StoreOp.InsertMessage(new StoredMessage(id, "q", seq, "x".repeat(512), Map.of(),
-                                    null, null, null, 0, null, 0, 0, 0, 0, 0, null)))
-                            .thenRun(() -> ack("I ", id))
-                            .thenCompose(ignored -> delete
-                                    ? store.submit(new StoreOp.DeleteMessage(id, seq, "q")).thenRun(() -> ack("D ", id))
-                                    : store.submit(List.of()));
+                    CompletableFuture<Void> insert = store.submit(new StoreOp.InsertMessage(new StoredMessage(id, "q",
+                            seq, "x".repeat(512), Map.of(), null, null, null, 0, null, 0, 0, 0, 0, 0, null)));
+                    if (prefix.equals("c")) {
+                        insert.thenRun(() -> ack("I ", id));
+                        store.submit(new StoreOp.DeleteMessage(id, seq, "q")).thenRun(() -> ack("D ", id));
+                    } else {
+                        insert.thenRun(() -> ack("I ", id))
+                                .thenCompose(ignored -> delete
+                                        ? store.submit(new StoreOp.DeleteMessage(id, seq, "q"))
+                                                .thenRun(() -> ack("D ", id))
+                                        : store.submit(List.of()));
+                    }
                     if (i % 200 == 0) {
                         store.submit(List.of()).join(); // keep the backlog bounded
                     }
@@ -84,6 +97,7 @@ class CrashRecoveryTest {
             };
             new Thread(writer, "a").start();
             new Thread(writer, "b").start();
+            new Thread(writer, "c").start();
         }
 
         private static void ack(String kind, String id) {
