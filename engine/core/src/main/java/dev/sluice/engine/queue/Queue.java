@@ -26,8 +26,10 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class Queue {
 
     public final ReentrantLock lock = new ReentrantLock();
-    /** Signalled when messages may have become receivable; long polls wait on it. */
+    /** Signalled when messages may have become receivable; long polls wait on it ({@link #awaitChange}). */
     public final Condition changed = lock.newCondition();
+    /** Long polls waiting on {@link #changed} with a filter (a JMS selector); guarded by lock. */
+    private int filteredWaiting;
 
     private final String name;
     private final String arn;
@@ -240,7 +242,38 @@ public final class Queue {
         if (g != null) {
             attach(g);
         }
-        changed.signalAll();
+        wakeForAdmitted(e);
+    }
+
+    /**
+     * One new visible message of a standard queue satisfies at most one long poll, so it wakes one: waking them
+     * all had every other poller find nothing and wait again (four JMS consumers of one queue switched threads
+     * twice per message). A poller with a filter may pass over a message another would take, and on a FIFO queue
+     * or for a delayed message "receivable" is more than "visible": those still wake every poller.
+     */
+    private void wakeForAdmitted(Entry e) {
+        if (!fifo && e.state == Entry.State.VISIBLE && filteredWaiting == 0) {
+            changed.signal();
+        } else {
+            changed.signalAll();
+        }
+    }
+
+    /**
+     * Waits on {@link #changed} at most {@code nanos} (the caller holds the lock); {@code filtered}: the poller
+     * takes only messages matching a filter. Returns what {@link Condition#awaitNanos} returns.
+     */
+    long awaitChange(long nanos, boolean filtered) throws InterruptedException {
+        if (filtered) {
+            filteredWaiting++;
+        }
+        try {
+            return changed.awaitNanos(nanos);
+        } finally {
+            if (filtered) {
+                filteredWaiting--;
+            }
+        }
     }
 
     /** Moves every message whose delay or visibility timeout has ended back to visible. */

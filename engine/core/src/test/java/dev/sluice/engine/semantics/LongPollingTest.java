@@ -1,6 +1,7 @@
 package dev.sluice.engine.semantics;
 
 import dev.sluice.engine.EngineOptions.Storage;
+import dev.sluice.engine.model.MessageAttribute;
 import dev.sluice.engine.model.ReceiveMessageRequest;
 import dev.sluice.engine.model.ReceivedMessage;
 import dev.sluice.engine.model.SendMessageRequest;
@@ -27,6 +28,53 @@ class LongPollingTest extends EngineSemanticsTest {
 
         send("q", "wake up");
         assertThat(bodies(poll.get())).containsExactly("wake up");
+    }
+
+    @BothStorages
+    void eachSendWakesAWaitingReceiveSoEveryOneGetsAMessage(Storage mode) throws Exception {
+        open(mode);
+        create("q", Map.of());
+        List<Background<List<ReceivedMessage>>> polls = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            polls.add(new Background<>(() -> engine.receiveMessage(
+                    ReceiveMessageRequest.all("q", 1).withWaitTimeSeconds(20))).awaitBlockedOrDone());
+        }
+
+        for (String body : List.of("one", "two", "three")) {
+            send("q", body);
+        }
+        List<String> got = new java.util.ArrayList<>();
+        for (var poll : polls) {
+            got.addAll(bodies(poll.get()));
+        }
+        assertThat(got).containsExactlyInAnyOrder("one", "two", "three");
+    }
+
+    @BothStorages
+    void aSendWakesTheWaitingReceiveWhoseFilterTakesIt(Storage mode) throws Exception {
+        open(mode);
+        create("q", Map.of());
+        // the first to wait passes over "blue": waking only it would leave the blue poll asleep
+        var red = colourPoll("red");
+        var blue = colourPoll("blue");
+
+        sendColoured("blue");
+        assertThat(bodies(blue.get())).containsExactly("blue");
+        red.awaitBlockedOrDone();
+        assertThat(red.isDone()).as("the red poll took nothing").isFalse();
+        sendColoured("red");
+        assertThat(bodies(red.get())).containsExactly("red");
+    }
+
+    private Background<List<ReceivedMessage>> colourPoll(String colour) {
+        return new Background<>(() -> engine.receiveMessage(ReceiveMessageRequest.all("q", 1).withWaitTimeSeconds(20)
+                .withFilter(v -> MessageAttribute.string(colour).equals(v.attributes().get("colour")))))
+                .awaitBlockedOrDone();
+    }
+
+    private void sendColoured(String colour) {
+        engine.sendMessage(SendMessageRequest.of("q", colour)
+                .withAttributes(Map.of("colour", MessageAttribute.string(colour))));
     }
 
     @BothStorages
