@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -91,9 +92,14 @@ class MultiRowWritesTest {
         }
     }
 
-    private static List<StoreOp> randomOps(Random random, int count) {
+    /**
+     * Inserts in runs, deletes (some of which delete nothing: the wrong queue, a stale id), delivery updates (of the
+     * queue a message is in, as the engine makes them), moves to a dead-letter queue and deletes by id.
+     */
+    static List<StoreOp> randomOps(Random random, int count) {
         List<StoreOp> ops = new ArrayList<>();
         List<Long> stored = new ArrayList<>();
+        Map<Long, String[]> idAndQueue = new HashMap<>();
         long next = 1;
         for (int i = 0; i < count; i++) {
             int kind = random.nextInt(10);
@@ -101,8 +107,10 @@ class MultiRowWritesTest {
                 // inserts come in runs, as units of transacted sends do
                 int run = 1 + random.nextInt(12);
                 for (int r = 0; r < run; r++, next++) {
-                    ops.add(new StoreOp.InsertMessage(message("m" + next, random.nextBoolean() ? "q" : "p", next)));
+                    String queue = random.nextBoolean() ? "q" : "p";
+                    ops.add(new StoreOp.InsertMessage(message("m" + next, queue, next)));
                     stored.add(next);
+                    idAndQueue.put(next, new String[] {"m" + next, queue});
                 }
             } else if (kind < 7) {
                 int run = 1 + random.nextInt(12);
@@ -110,20 +118,23 @@ class MultiRowWritesTest {
                     long seq = stored.remove(random.nextInt(stored.size()));
                     // now and then one that deletes nothing: the wrong queue or an old handle's id
                     String queue = random.nextInt(5) == 0 ? "p" : random.nextBoolean() ? "q" : null;
-                    String id = random.nextInt(8) == 0 ? "stale" : "m" + seq;
+                    String id = random.nextInt(8) == 0 ? "stale" : idAndQueue.get(seq)[0];
                     ops.add(new StoreOp.DeleteMessage(id, seq, queue));
                 }
             } else if (kind == 7) {
                 long seq = stored.get(random.nextInt(stored.size()));
-                ops.add(new StoreOp.UpdateDelivery("m" + seq, seq, "q", 5_000 + i, 1 + i, 1_000, i));
+                String[] message = idAndQueue.get(seq);
+                ops.add(new StoreOp.UpdateDelivery(message[0], seq, message[1], 5_000 + i, 1 + i, 1_000, i));
             } else if (kind == 8) {
                 long seq = stored.remove(random.nextInt(stored.size()));
                 long moved = next++;
-                ops.add(new StoreOp.MoveMessage("m" + seq, seq, "dlq", moved, 0, 3, 1_000, 0, "q"));
+                String id = idAndQueue.get(seq)[0];
+                ops.add(new StoreOp.MoveMessage(id, seq, "dlq", moved, 0, 3, 1_000, 0, "q"));
                 stored.add(moved);
+                idAndQueue.put(moved, new String[] {id, "dlq"});
             } else {
                 long seq = stored.get(random.nextInt(stored.size()));
-                ops.add(new StoreOp.DeleteMessage("m" + seq, StoreOp.DeleteMessage.UNKNOWN_SEQ, "q"));
+                ops.add(new StoreOp.DeleteMessage(idAndQueue.get(seq)[0], StoreOp.DeleteMessage.UNKNOWN_SEQ, "q"));
             }
         }
         return ops;
@@ -159,11 +170,11 @@ class MultiRowWritesTest {
         return together;
     }
 
-    private interface SqlRunnable {
+    interface SqlRunnable {
         void run() throws SQLException;
     }
 
-    private static void inTransaction(Connection c, SqlRunnable work) throws SQLException {
+    static void inTransaction(Connection c, SqlRunnable work) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("BEGIN IMMEDIATE");
             work.run();
@@ -172,6 +183,11 @@ class MultiRowWritesTest {
     }
 
     private Connection open(String name) throws SQLException {
+        return open(dir, name);
+    }
+
+    /** A fresh database of the current schema, as the writer opens it. */
+    static Connection open(Path dir, String name) throws SQLException {
         Path file = dir.resolve(name + ".db");
         Connection c = SqliteSchema.openWriter(file);
         SqliteSchema.migrate(c, file);
@@ -183,7 +199,7 @@ class MultiRowWritesTest {
     }
 
     /** Every column of every message, in sequence order; blobs as lists so that equal contents compare equal. */
-    private static List<List<Object>> rows(Connection c) throws SQLException {
+    static List<List<Object>> rows(Connection c) throws SQLException {
         List<List<Object>> rows = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM messages ORDER BY seq")) {
             ResultSetMetaData meta = rs.getMetaData();

@@ -4,9 +4,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
@@ -93,6 +99,62 @@ class SupersededOpsTest {
                 List.of(delete("m1", "q"))))).isEmpty();
         assertThat(SupersededOps.in(List.of(List.of(sent), List.of(new StoreOp.DropQueue("other")),
                 List.of(delete("m1", "q"))))).isEmpty();
+    }
+
+    @Test
+    void randomMixesEndAsIfNothingWereLeftOut() throws Exception {
+        Random random = new Random(20261207L);
+        for (int round = 0; round < 40; round++) {
+            List<StoreOp> ops = new ArrayList<>(MultiRowWritesTest.randomOps(random, 60));
+            if (random.nextBoolean()) {
+                ops.add(random.nextInt(ops.size()), random.nextBoolean()
+                        ? new StoreOp.PurgeQueue("p", random.nextInt(200)) : new StoreOp.DropQueue("p"));
+            }
+            List<List<StoreOp>> units = new ArrayList<>();
+            for (int i = 0; i < ops.size(); ) {
+                int size = Math.min(ops.size() - i, 1 + random.nextInt(6));
+                units.add(ops.subList(i, i + size));
+                i += size;
+            }
+            Set<StoreOp> superseded = SupersededOps.in(units);
+
+            List<List<Object>> everything;
+            long everythingMark;
+            try (Connection c = MultiRowWritesTest.open(dir, "all-" + round); OpStatements statements = new OpStatements(c)) {
+                MultiRowWritesTest.inTransaction(c, () -> {
+                    for (StoreOp op : ops) {
+                        statements.apply(op, null);
+                    }
+                    statements.flushSequenceMark();
+                });
+                everything = MultiRowWritesTest.rows(c);
+                everythingMark = sequenceMark(c);
+            }
+            try (Connection c = MultiRowWritesTest.open(dir, "left-out-" + round);
+                 OpStatements statements = new OpStatements(c)) {
+                MultiRowWritesTest.inTransaction(c, () -> {
+                    for (StoreOp op : ops) {
+                        if (superseded.contains(op)) {
+                            statements.skipped(op);
+                        } else {
+                            statements.apply(op, null);
+                        }
+                    }
+                    statements.flushSequenceMark();
+                });
+                assertThat(MultiRowWritesTest.rows(c)).as("round %d: %s left out", round, superseded.size())
+                        .isEqualTo(everything);
+                assertThat(sequenceMark(c)).as("round %d: sequence mark", round).isEqualTo(everythingMark);
+            }
+        }
+    }
+
+    private static long sequenceMark(Connection c) throws Exception {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT max_seq FROM sequence_mark WHERE id = 0")) {
+            assertThat(rs.next()).isTrue();
+            return rs.getLong(1);
+        }
     }
 
     @Test
