@@ -28,8 +28,11 @@ public final class Queue {
     public final ReentrantLock lock = new ReentrantLock();
     /** Signalled when messages may have become receivable; long polls wait on it ({@link #awaitChange}). */
     public final Condition changed = lock.newCondition();
-    /** Long polls waiting on {@link #changed} with a filter (a JMS selector); guarded by lock. */
+    /** Long polls waiting on {@link #changed}, and those of them with a filter (a JMS selector); guarded by lock. */
+    private int waiting;
     private int filteredWaiting;
+    /** No waiting long poll sleeps beyond this (clock millis; an upper bound, reset when none waits); guarded by lock. */
+    private long waitingUntil = Long.MIN_VALUE;
 
     private final String name;
     private final String arn;
@@ -260,16 +263,23 @@ public final class Queue {
     }
 
     /**
-     * Waits on {@link #changed} at most {@code nanos} (the caller holds the lock); {@code filtered}: the poller
-     * takes only messages matching a filter. Returns what {@link Condition#awaitNanos} returns.
+     * Waits on {@link #changed} at most {@code nanos} (the caller holds the lock), which is until {@code until} on
+     * the engine's clock; {@code filtered}: the poller takes only messages matching a filter. Returns what
+     * {@link Condition#awaitNanos} returns.
      */
-    long awaitChange(long nanos, boolean filtered) throws InterruptedException {
+    long awaitChange(long nanos, long until, boolean filtered) throws InterruptedException {
+        waiting++;
+        waitingUntil = Math.max(waitingUntil, until);
         if (filtered) {
             filteredWaiting++;
         }
         try {
             return changed.awaitNanos(nanos);
         } finally {
+            waiting--;
+            if (waiting == 0) {
+                waitingUntil = Long.MIN_VALUE;
+            }
             if (filtered) {
                 filteredWaiting--;
             }
@@ -372,6 +382,11 @@ public final class Queue {
         timed.add(e);
         if (g != null) {
             attach(g);
+        }
+        if (waiting > 0 && e.visibleAt < waitingUntil) {
+            // it comes back before some long poll would wake up to look: let them recompute how long to wait
+            // (when its arrival woke them all, they did so anyway; now it woke only this receiver)
+            changed.signalAll();
         }
     }
 

@@ -78,7 +78,7 @@ public final class ReceiveMessageOps {
                     break;
                 }
                 long until = Math.min(deadline, q.nextReleaseAt());
-                q.awaitChange(ctx.clock.realNanosFor(until - now), r.filter() != null);
+                q.awaitChange(ctx.clock.realNanosFor(until - now), until, r.filter() != null);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

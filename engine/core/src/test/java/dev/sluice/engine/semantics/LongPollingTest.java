@@ -50,6 +50,26 @@ class LongPollingTest extends EngineSemanticsTest {
         assertThat(got).containsExactlyInAnyOrder("one", "two", "three");
     }
 
+    @org.junit.jupiter.api.Test
+    void aWaitingReceiveTakesAMessageWhoseShortVisibilityTimeoutEndsDuringItsWait() throws Exception {
+        // On the real clock: a manual clock's advance wakes every waiting receive, which would hide a receive
+        // sleeping past the moment the message comes back.
+        try (var real = dev.sluice.engine.SqsEngine.open(dev.sluice.engine.EngineOptions.memory())) {
+            real.createQueue("q", Map.of(), Map.of());
+            var brief = new Background<>(() -> real.receiveMessage(ReceiveMessageRequest.all("q", 1)
+                    .withWaitTimeSeconds(20).withVisibilityTimeout(1))).awaitBlockedOrDone();
+            var patient = new Background<>(() -> real.receiveMessage(ReceiveMessageRequest.all("q", 1)
+                    .withWaitTimeSeconds(20))).awaitBlockedOrDone();
+
+            real.sendMessage(SendMessageRequest.of("q", "back in a second"));
+            assertThat(bodies(brief.get())).containsExactly("back in a second");
+            // not deleted: one second later it is visible again, and the receive still waiting takes it
+            List<ReceivedMessage> again = patient.get();
+            assertThat(bodies(again)).containsExactly("back in a second");
+            assertThat(receiveCount(again.get(0))).isEqualTo(2);
+        }
+    }
+
     @BothStorages
     void aSendWakesTheWaitingReceiveWhoseFilterTakesIt(Storage mode) throws Exception {
         open(mode);
