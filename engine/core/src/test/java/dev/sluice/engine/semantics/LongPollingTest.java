@@ -1,11 +1,16 @@
 package dev.sluice.engine.semantics;
 
+import dev.sluice.engine.EngineOptions;
 import dev.sluice.engine.EngineOptions.Storage;
+import dev.sluice.engine.SqsEngine;
 import dev.sluice.engine.model.MessageAttribute;
 import dev.sluice.engine.model.ReceiveMessageRequest;
 import dev.sluice.engine.model.ReceivedMessage;
 import dev.sluice.engine.model.SendMessageRequest;
 
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -34,7 +39,7 @@ class LongPollingTest extends EngineSemanticsTest {
     void eachSendWakesAWaitingReceiveSoEveryOneGetsAMessage(Storage mode) throws Exception {
         open(mode);
         create("q", Map.of());
-        List<Background<List<ReceivedMessage>>> polls = new java.util.ArrayList<>();
+        List<Background<List<ReceivedMessage>>> polls = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             polls.add(new Background<>(() -> engine.receiveMessage(
                     ReceiveMessageRequest.all("q", 1).withWaitTimeSeconds(20))).awaitBlockedOrDone());
@@ -43,18 +48,18 @@ class LongPollingTest extends EngineSemanticsTest {
         for (String body : List.of("one", "two", "three")) {
             send("q", body);
         }
-        List<String> got = new java.util.ArrayList<>();
+        List<String> got = new ArrayList<>();
         for (var poll : polls) {
             got.addAll(bodies(poll.get()));
         }
         assertThat(got).containsExactlyInAnyOrder("one", "two", "three");
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void aWaitingReceiveTakesAMessageWhoseShortVisibilityTimeoutEndsDuringItsWait() throws Exception {
         // On the real clock: a manual clock's advance wakes every waiting receive, which would hide a receive
         // sleeping past the moment the message comes back.
-        try (var real = dev.sluice.engine.SqsEngine.open(dev.sluice.engine.EngineOptions.memory())) {
+        try (var real = SqsEngine.open(EngineOptions.memory())) {
             real.createQueue("q", Map.of(), Map.of());
             var brief = new Background<>(() -> real.receiveMessage(ReceiveMessageRequest.all("q", 1)
                     .withWaitTimeSeconds(20).withVisibilityTimeout(1))).awaitBlockedOrDone();
