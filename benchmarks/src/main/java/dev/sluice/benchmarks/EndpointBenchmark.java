@@ -71,7 +71,8 @@ import java.util.logging.Logger;
  *
  * <p>Settings, as {@code key=value} arguments or {@code -Dbench.key=value} system properties (arguments win):
  * <pre>
- *   servers=sluice,elasticmq   which servers: sluice (durable), sluice-memory, elasticmq (a ratio needs elasticmq)
+ *   servers=sluice,elasticmq   which servers: sluice (durable), sluice-memory, elasticmq (a ratio needs elasticmq),
+ *                              ceiling ({@link CeilingServer}: no work at all, the bound of every server's ratio)
  *   threads=1,4                thread counts
  *   workloads=send,batch,receive
  *   messages=N                 measured messages per run, all workloads (defaults: send 10000, batch and receive 50000)
@@ -134,7 +135,8 @@ public final class EndpointBenchmark {
     enum Server {
         SLUICE("sluice", "Sluice (durable)"),
         SLUICE_MEMORY("sluice-memory", "Sluice (memory)"),
-        ELASTICMQ("elasticmq", "ElasticMQ " + ELASTICMQ_VERSION + " (in-memory)");
+        ELASTICMQ("elasticmq", "ElasticMQ " + ELASTICMQ_VERSION + " (in-memory)"),
+        CEILING("ceiling", "No server work (canned answers)");
 
         final String key;
         final String label;
@@ -150,7 +152,7 @@ public final class EndpointBenchmark {
                     return v;
                 }
             }
-            throw new IllegalArgumentException("unknown server " + s + " (sluice, sluice-memory, elasticmq)");
+            throw new IllegalArgumentException("unknown server " + s + " (sluice, sluice-memory, elasticmq, ceiling)");
         }
     }
 
@@ -605,6 +607,11 @@ public final class EndpointBenchmark {
                     endpoint = server.endpointUrl();
                     stop = server;
                 }
+                case "ceiling" -> {
+                    CeilingServer server = CeilingServer.start(BenchSettings.body(BODY_BYTES));
+                    endpoint = server.endpoint();
+                    stop = server;
+                }
                 case "elasticmq" -> {
                     SQSRestServer server = SQSRestServerBuilder.withInterface("127.0.0.1").withPort(0).start();
                     int port = server.waitUntilStarted().localAddress().getPort();
@@ -698,8 +705,8 @@ public final class EndpointBenchmark {
                                    List<Workload> workloads, List<Result> results) {
         out.append(sluice.label).append(" vs. ElasticMQ (1 KiB bodies; latency per call, for receive per receive + "
                 + "delete pair)\n\n");
-        out.append("| Workload | Threads | Sluice msg/s | ElasticMQ msg/s | Sluice / ElasticMQ | Sluice p50 / p99 µs "
-                + "| ElasticMQ p50 / p99 µs |\n");
+        out.append("| Workload | Threads | " + sluice.label + " msg/s | ElasticMQ msg/s | ratio | " + sluice.label
+                + " p50 / p99 µs | ElasticMQ p50 / p99 µs |\n");
         out.append("|---|---:|---:|---:|---:|---:|---:|\n");
         for (Workload w : workloads) {
             for (int threads : threadCounts) {
