@@ -31,6 +31,7 @@ import dev.sluice.engine.topic.TopicOps;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * An SQS-semantics engine: every operation of the SQS API, with AWS's validation and errors
@@ -51,6 +52,7 @@ public final class SqsEngine implements AutoCloseable {
     private final MoveTaskOps moveTasks;
     private final UnitOfWorkOps units;
     private final TopicOps topics;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private SqsEngine(EngineOptions options, MessageStore store) {
         this.ctx = new EngineContext(options.clock(), store, options.region(), options.account(),
@@ -273,7 +275,11 @@ public final class SqsEngine implements AutoCloseable {
 
     @Override
     public void close() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
         moveTasks.close();
+        Recovery.handOver(ctx);
         wakeWaiters();
         ctx.store.close();
     }

@@ -18,6 +18,7 @@ public final class EngineContext {
     public final String region;
     public final String account;
     public final int memoryLimitPerQueue;
+    final HeldMessages held = new HeldMessages();
     private final AtomicLong sequence;
     private final AtomicLong lastDedupExpiry = new AtomicLong();
     private static final long DEDUP_EXPIRY_INTERVAL_MILLIS = 60_000;
@@ -30,6 +31,11 @@ public final class EngineContext {
         this.account = account;
         this.memoryLimitPerQueue = memoryLimitPerQueue;
         this.sequence = new AtomicLong(store.maxSequence());
+    }
+
+    /** Whether a new or moved message goes into {@code q}'s memory; call with its lock held. */
+    boolean admitsToMemory(Queue q) {
+        return storeKeepsNothing() || held.admits(q);
     }
 
     public long now() {

@@ -212,7 +212,7 @@ public final class MoveTaskOps implements AutoCloseable {
             ctx.pageIn(source);
             List<Entry> expired = new ArrayList<>();
             taken = source.candidates(max, null, now, expired);
-            taken.forEach(source::remove);
+            taken.forEach(e -> redrive.take(source, e));
             if (!expired.isEmpty()) {
                 // past their retention: they are dropped, not moved
                 List<StoreOp> ops = new ArrayList<>();
@@ -229,10 +229,9 @@ public final class MoveTaskOps implements AutoCloseable {
             ctx.awaitDurable(expiredGone);
         }
         for (Entry e : taken) {
-            Queue target = destination != null ? destination : ctx.queues.find(e.deadLetterSource);
-            if (target == null || !redrive.moveInto(target, List.of(e), null)) {
-                redrive.moveInto(source, List.of(e), null); // nowhere to go: it stays in the dead-letter queue
-            }
+            // with nowhere to go it stays in the dead-letter queue
+            redrive.moveTaken(source, destination != null ? destination : ctx.queues.find(e.deadLetterSource),
+                    List.of(e), null);
         }
         return taken.size();
     }

@@ -125,11 +125,8 @@ public final class Queue {
 
     // ---- admission and paging -------------------------------------------------------------------------
 
-    /** Whether a new message goes into memory (else it stays on disk until paged in). */
-    public boolean admitsToMemory(boolean storeKeepsNothing) {
-        if (storeKeepsNothing) {
-            return true;
-        }
+    /** Whether the memory window has room for a new message (else it stays on disk until paged in). */
+    boolean hasRoomInMemory() {
         return spilled == 0 && waitingInMemory() < memoryLimit;
     }
 
@@ -465,6 +462,15 @@ public final class Queue {
 
     Entry find(String messageId) {
         return byId.get(messageId);
+    }
+
+    /** The sequence numbers of every message in memory, which the store leaves to the engine to name. */
+    List<Long> heldSequences() {
+        List<Long> seqs = new ArrayList<>(byId.size());
+        for (Entry e : byId.values()) {
+            seqs.add(e.seq);
+        }
+        return seqs;
     }
 
     /** Removes every message in memory and forgets what is on disk; returns the highest sequence removed. */

@@ -172,7 +172,7 @@ public final class QueueAdminOps {
             try {
                 q.markDeleted();
                 ctx.queues.remove(name, ctx.now());
-                durable = ctx.store.submit(new StoreOp.DropQueue(name));
+                durable = ctx.store.submit(new StoreOp.DropQueue(name, q.heldSequences()));
             } finally {
                 q.lock.unlock();
             }
@@ -243,8 +243,9 @@ public final class QueueAdminOps {
                 throw new SqsException(SqsError.PURGE_QUEUE_IN_PROGRESS,
                         "Only one PurgeQueue operation on " + name + " is allowed every 60 seconds.");
             }
+            List<Long> held = q.heldSequences();
             long upTo = q.purge(now, ctx.currentSequence());
-            durable = ctx.store.submit(new StoreOp.PurgeQueue(name, upTo));
+            durable = ctx.store.submit(new StoreOp.PurgeQueue(name, upTo, held));
         } finally {
             q.lock.unlock();
         }

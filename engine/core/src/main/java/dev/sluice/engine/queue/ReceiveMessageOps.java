@@ -130,7 +130,7 @@ public final class ReceiveMessageOps {
         for (Entry e : picked) {
             if (policy != null && e.receiveCount >= policy.maxReceiveCount()
                     && ctx.queues.find(policy.deadLetterQueueName()) != null) {
-                q.remove(e);
+                redrive.take(q, e);
                 toDeadLetter.add(e);
                 deadLetterQueue[0] = policy.deadLetterQueueName();
                 continue;

@@ -21,15 +21,52 @@ public final class RedriveOps {
     }
 
     /**
-     * Moves messages already removed from {@code source}'s memory to the dead-letter queue named when they
-     * were set aside (the policy may have changed since).
+     * Takes a message out of {@code source}'s memory to move it, once the lock is released, with
+     * {@link #moveTaken}. Call with the source's lock held.
+     */
+    void take(Queue source, Entry e) {
+        source.remove(e);
+        ctx.held.takenForMove(e.seq);
+    }
+
+    /**
+     * Moves messages taken out of {@code source}'s memory to the dead-letter queue named when they were set aside
+     * (the policy may have changed since).
      */
     void toDeadLetterQueue(Queue source, String deadLetterQueue, List<Entry> entries) {
-        Queue dlq = ctx.queues.find(deadLetterQueue);
-        if (dlq == null || !moveInto(dlq, entries, source.name())) {
-            // The DLQ vanished between the decision and now: the messages stay where they were, visible.
-            moveInto(source, entries, null);
+        // if the DLQ vanished between the decision and now, the messages stay where they were, visible
+        moveTaken(source, ctx.queues.find(deadLetterQueue), entries, source.name());
+    }
+
+    /**
+     * Moves messages {@link #take taken} out of {@code source}'s memory to {@code target}, or back when the target
+     * is null or deleted.
+     *
+     * @param deadLetterSource as for {@link #moveInto}
+     */
+    void moveTaken(Queue source, Queue target, List<Entry> entries, String deadLetterSource) {
+        List<Long> storedUnder = new ArrayList<>(entries.size());
+        entries.forEach(e -> storedUnder.add(e.seq));
+        if (target == null || !moveInto(target, entries, deadLetterSource)) {
+            putBack(source, entries);
         }
+        storedUnder.forEach(ctx.held::landed);
+    }
+
+    /**
+     * Returns messages taken out of {@code source}'s memory for a move that found no target. If the source has
+     * been deleted meanwhile they are deleted: its drop named only the messages its memory held then, and these
+     * were in transit (a row left behind would turn up in the next queue of that name).
+     */
+    private void putBack(Queue source, List<Entry> entries) {
+        if (moveInto(source, entries, null)) {
+            return;
+        }
+        List<StoreOp> ops = new ArrayList<>(entries.size());
+        for (Entry e : entries) {
+            ops.add(new StoreOp.DeleteMessage(e.id, e.seq, source.name()));
+        }
+        ctx.awaitDurable(ctx.store.submit(ops));
     }
 
     /**
@@ -48,7 +85,6 @@ public final class RedriveOps {
                 return false;
             }
             long now = ctx.now();
-            boolean keepsNothing = ctx.storeKeepsNothing();
             for (Entry e : entries) {
                 long storedUnder = e.seq;
                 e.seq = ctx.nextSequence();
@@ -62,9 +98,10 @@ public final class RedriveOps {
                 }
                 e.receiptNonce = 0;
                 e.receivedAt = 0;
+                boolean inMemory = ctx.admitsToMemory(target);
                 ops.add(new StoreOp.MoveMessage(e.id, storedUnder, target.name(), e.seq, e.visibleAt, e.receiveCount,
-                        e.firstReceiveAt, 0, e.deadLetterSource));
-                if (target.admitsToMemory(keepsNothing)) {
+                        e.firstReceiveAt, 0, e.deadLetterSource, inMemory));
+                if (inMemory) {
                     target.admit(e, now);
                 } else {
                     target.countSpilled(1);

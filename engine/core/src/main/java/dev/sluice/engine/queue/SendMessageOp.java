@@ -152,13 +152,14 @@ public final class SendMessageOp {
         StoredMessage m = new StoredMessage(id, q.name(), seq, r.body(), r.attributes(), r.traceHeader(), r.groupId(),
                 dedupId, r.priority(), r.senderId() == null ? ctx.account : r.senderId(), now,
                 now + delay * 1000L, 0, 0, 0, null);
-        ops.add(new StoreOp.InsertMessage(m));
+        boolean inMemory = ctx.admitsToMemory(q);
+        ops.add(new StoreOp.InsertMessage(m, inMemory));
         if (dedupKey != null) {
             DedupRecord record = new DedupRecord(q.name(), dedupKey, id, seq, now + Deduplicator.WINDOW_MILLIS);
             q.deduplicator.remember(record);
             ops.add(new StoreOp.PutDedup(record));
         }
-        if (q.admitsToMemory(ctx.storeKeepsNothing())) {
+        if (inMemory) {
             Entry entry = new Entry(m);
             q.admit(entry, now);
             admitted.add(entry);

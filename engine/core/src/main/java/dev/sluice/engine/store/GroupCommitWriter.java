@@ -496,17 +496,17 @@ final class GroupCommitWriter {
             if (!applyAll(units, SupersededOps.in(units.stream().map(Unit::ops).toList()))) {
                 // some unit is bad: start over, each unit in a savepoint so that it alone is undone (and only
                 // what its own ops supersede is left out: another unit's delete may be the one undone)
-                ops.forgetSequenceMark();
+                ops.forgetMarks();
                 begin.execute();
                 for (int i = 0; i < units.size(); i++) {
                     rejected[i] = applyUnit(units.get(i), SupersededOps.in(List.of(units.get(i).ops)));
                 }
             }
-            ops.flushSequenceMark();
+            ops.flushMarks();
             commit.execute();
         } catch (Exception e) {
             rollbackAfter(e);
-            ops.forgetSequenceMark();
+            ops.forgetMarks();
             IllegalStateException failure = new IllegalStateException(
                     storeName + ": transaction of " + units.size() + " units failed and was rolled back", e);
             LOG.log(Level.ERROR, failure.getMessage(), e);

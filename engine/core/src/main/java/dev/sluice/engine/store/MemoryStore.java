@@ -1,6 +1,7 @@
 package dev.sluice.engine.store;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /** Keeps nothing: the engine's memory is the only copy, and a restart starts empty. */
@@ -24,8 +25,8 @@ public final class MemoryStore implements MessageStore {
     }
 
     @Override
-    public long countMessages(String queue, long afterSeq) {
-        return 0;
+    public Map<String, FirstPage> loadFirstPages(int pageSize) {
+        return Map.of();
     }
 
     @Override

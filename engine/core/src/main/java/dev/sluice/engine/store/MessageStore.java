@@ -1,6 +1,7 @@
 package dev.sluice.engine.store;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -40,12 +41,25 @@ public interface MessageStore extends AutoCloseable {
 
     /**
      * Messages of {@code queue} with a sequence number greater than {@code afterSeq}, in sequence order,
-     * at most {@code limit}, without their bodies. Sees every unit submitted before the call.
+     * at most {@code limit}, without their bodies, leaving out those the engine holds in memory: messages inserted
+     * or moved there {@code heldInMemory} since the last {@link #loadFirstPages} (or, before any, since the store was
+     * opened). Sees every unit submitted before the call.
      */
     List<StoredMessage> loadMessages(String queue, long afterSeq, int limit);
 
-    /** The number of messages of {@code queue} with a sequence number greater than {@code afterSeq}. */
-    long countMessages(String queue, long afterSeq);
+    /**
+     * For the engine's start: each queue's first {@code pageSize} messages in sequence order, without their bodies,
+     * and how many it holds in all. Every message after a queue's first page can then be found with
+     * {@link #loadMessages}, whatever it was inserted as.
+     */
+    Map<String, FirstPage> loadFirstPages(int pageSize);
+
+    /** A queue's first messages in sequence order, and how many messages the queue holds in all. */
+    record FirstPage(List<StoredMessage> messages, long total) {
+        public FirstPage {
+            messages = List.copyOf(messages);
+        }
+    }
 
     /**
      * The body of a message whose insert is durable, or {@code null} if the message is gone. Sees every unit

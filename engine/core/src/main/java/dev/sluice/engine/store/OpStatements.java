@@ -22,6 +22,7 @@ final class OpStatements implements AutoCloseable {
     private final List<PreparedStatement> all = new ArrayList<>();
     private final PreparedStatement putQueue;
     private final PreparedStatement dropQueueMessages;
+    private final PreparedStatement deleteHeldMessage;
     private final PreparedStatement dropQueueDedup;
     private final PreparedStatement dropQueue;
     /** Index k inserts 2^k rows with one statement ({@link #MAX_ROWS_PER_STATEMENT} at most). */
@@ -35,8 +36,14 @@ final class OpStatements implements AutoCloseable {
     private final PreparedStatement putDedup;
     private final PreparedStatement expireDedup;
     private final PreparedStatement raiseSequenceMark;
+    private final PreparedStatement makePageable;
+    private final PreparedStatement markAllPageable;
 
-    /** The highest sequence number written since the last {@link #flushSequenceMark()}. */
+    /** Whether this transaction stored a message as held (see {@link StoreOp.InsertMessage#heldInMemory}). */
+    private boolean pendingHeld;
+    /** Whether the stored {@code all_pageable} is known to be 0 already, so a held message need not write it. */
+    private boolean heldMarked;
+    /** The highest sequence number written since the last {@link #flushMarks()}. */
     private long pendingMaxSeq;
     /** What the stored mark says: sequence numbers up to it are reserved, so most commits need not write it. */
     private long markedUpTo;
@@ -49,10 +56,11 @@ final class OpStatements implements AutoCloseable {
     static final int MAX_ROWS_PER_STATEMENT = 16;
     private static final String INSERT_COLUMNS = """
             INSERT INTO messages (id, queue, seq, body, attributes, trace_header, group_id, dedup_id, priority,
-                sender_id, sent_at, visible_at, receive_count, first_receive_at, receipt_nonce, dead_letter_source)
+                sender_id, sent_at, visible_at, receive_count, first_receive_at, receipt_nonce, dead_letter_source,
+                pageable)
             VALUES """;
-    private static final String INSERT_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final int INSERT_PARAMS = 16;
+    private static final String INSERT_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final int INSERT_PARAMS = 17;
     // Messages are found by sequence number; the id is checked too (free once the row is found), so a wrong or
     // guessed number reaches nothing. SQLite looks each OR term up by rowid.
     private static final String DELETE_ROW = "(seq = ? AND id = ? AND (? IS NULL OR queue = ?))";
@@ -64,7 +72,9 @@ final class OpStatements implements AutoCloseable {
                     INSERT INTO queues (name, attributes, tags, created_at, last_modified_at) VALUES (?, ?, ?, ?, ?)
                     ON CONFLICT (name) DO UPDATE SET attributes = excluded.attributes, tags = excluded.tags,
                         created_at = excluded.created_at, last_modified_at = excluded.last_modified_at""");
-            dropQueueMessages = prepare(c, "DELETE FROM messages WHERE queue = ?");
+            // Through the by-queue index, which holds every message the engine does not: the op names the others.
+            dropQueueMessages = prepare(c, "DELETE FROM messages WHERE queue = ? AND pageable = 1");
+            deleteHeldMessage = prepare(c, "DELETE FROM messages WHERE seq = ? AND queue = ?");
             dropQueueDedup = prepare(c, "DELETE FROM dedup WHERE queue = ?");
             dropQueue = prepare(c, "DELETE FROM queues WHERE name = ?");
             insertMessages = prepareRows(c, INSERT_COLUMNS, INSERT_ROW, ", ");
@@ -72,20 +82,23 @@ final class OpStatements implements AutoCloseable {
                     UPDATE messages SET visible_at = ?, receive_count = ?, first_receive_at = ?, receipt_nonce = ?
                     WHERE seq = ? AND id = ?""");
             deleteMessages = prepareRows(c, "DELETE FROM messages WHERE ", DELETE_ROW, " OR ");
-            // No index on ids: this scans the queue's messages (messages_by_queue). Only receipt handles from
+            // No index on ids: this scans the queue's pageable messages (messages_pageable_by_queue), the only ones
+            // the engine deletes by id (it names those it holds by sequence number). Only receipt handles from
             // before sequence numbers were in handles come here.
-            deleteMessageById = prepare(c, "DELETE FROM messages WHERE queue = ? AND id = ?");
+            deleteMessageById = prepare(c, "DELETE FROM messages WHERE queue = ? AND pageable = 1 AND id = ?");
             moveMessage = prepare(c, """
                     UPDATE messages SET queue = ?, seq = ?, visible_at = ?, receive_count = ?, first_receive_at = ?,
-                        receipt_nonce = ?, dead_letter_source = ?
+                        receipt_nonce = ?, dead_letter_source = ?, pageable = ?
                     WHERE seq = ? AND id = ?""");
-            purgeQueue = prepare(c, "DELETE FROM messages WHERE queue = ? AND seq <= ?");
+            purgeQueue = prepare(c, "DELETE FROM messages WHERE queue = ? AND pageable = 1 AND seq <= ?");
             putDedup = prepare(c, """
                     INSERT INTO dedup (queue, key, message_id, seq, expires_at) VALUES (?, ?, ?, ?, ?)
                     ON CONFLICT (queue, key) DO UPDATE SET message_id = excluded.message_id, seq = excluded.seq,
                         expires_at = excluded.expires_at""");
             expireDedup = prepare(c, "DELETE FROM dedup WHERE expires_at < ?");
             raiseSequenceMark = prepare(c, "UPDATE sequence_mark SET max_seq = max(max_seq, ?) WHERE id = 0");
+            makePageable = prepare(c, "UPDATE messages SET pageable = 1 WHERE seq = ?");
+            markAllPageable = prepare(c, "UPDATE store_state SET all_pageable = ? WHERE id = 0");
         } catch (SQLException e) {
             SqliteSchema.closeAfterFailure(this, e);
             throw e;
@@ -155,10 +168,22 @@ final class OpStatements implements AutoCloseable {
             moveMessage.setLong(5, m.firstReceiveAt());
             moveMessage.setLong(6, m.receiptNonce());
             moveMessage.setString(7, m.deadLetterSource());
-            moveMessage.setLong(8, m.seq());
-            moveMessage.setString(9, m.messageId());
+            moveMessage.setInt(8, m.heldInMemory() ? 0 : 1);
+            pendingHeld |= m.heldInMemory();
+            moveMessage.setLong(9, m.seq());
+            moveMessage.setString(10, m.messageId());
             moveMessage.executeUpdate();
             noteSeq(m.newSeq());
+        } else if (op instanceof StoreOp.ReleaseHeld r) {
+            for (long seq : r.seqs()) {
+                makePageable.setLong(1, seq);
+                makePageable.addBatch();
+            }
+            makePageable.executeBatch();
+            markAllPageable.setInt(1, 1);
+            markAllPageable.executeUpdate();
+            // a message stored as held earlier in this transaction still clears the mark again (flushMarks)
+            heldMarked = false;
         } else if (op instanceof StoreOp.PutDedup p) {
             DedupRecord r = p.record();
             putDedup.setString(1, r.queue());
@@ -175,6 +200,7 @@ final class OpStatements implements AutoCloseable {
             purgeQueue.setString(1, p.queue());
             purgeQueue.setLong(2, p.upToSeq());
             purgeQueue.executeUpdate();
+            deleteHeld(p.queue(), p.heldSeqs());
         } else if (op instanceof StoreOp.PutQueue p) {
             StoredQueue q = p.queue();
             putQueue.setString(1, q.name());
@@ -184,6 +210,7 @@ final class OpStatements implements AutoCloseable {
             putQueue.setLong(5, q.lastModifiedAt());
             putQueue.executeUpdate();
         } else if (op instanceof StoreOp.DropQueue d) {
+            deleteHeld(d.queue(), d.heldSeqs());
             for (PreparedStatement s : List.of(dropQueueMessages, dropQueueDedup, dropQueue)) {
                 s.setString(1, d.queue());
                 s.executeUpdate();
@@ -219,6 +246,18 @@ final class OpStatements implements AutoCloseable {
             }
             i += run;
         }
+    }
+
+    private void deleteHeld(String queue, List<Long> seqs) throws SQLException {
+        if (seqs.isEmpty()) {
+            return;
+        }
+        for (long seq : seqs) {
+            deleteHeldMessage.setLong(1, seq);
+            deleteHeldMessage.setString(2, queue);
+            deleteHeldMessage.addBatch();
+        }
+        deleteHeldMessage.executeBatch();
     }
 
     private static int runLength(List<StoreOp> ops, int from, Predicate<StoreOp> kind) {
@@ -277,6 +316,8 @@ final class OpStatements implements AutoCloseable {
         s.setLong(at + 14, m.firstReceiveAt());
         s.setLong(at + 15, m.receiptNonce());
         s.setString(at + 16, m.deadLetterSource());
+        s.setInt(at + 17, insert.heldInMemory() ? 0 : 1);
+        pendingHeld |= insert.heldInMemory();
         noteSeq(m.seq());
     }
 
@@ -310,11 +351,19 @@ final class OpStatements implements AutoCloseable {
     }
 
     /**
-     * Keeps the stored mark at or above every sequence number written, reserving {@link #SEQUENCE_RESERVE}
-     * numbers at a time so that only about one commit in that many writes it. After a restart numbering goes on
-     * above the mark: a gap in sequence numbers is harmless, going backwards is not.
+     * Writes what the transaction's ops imply for the store's marks, just before it commits. The sequence mark
+     * stays at or above every sequence number written, reserving {@link #SEQUENCE_RESERVE} numbers at a time so
+     * that only about one commit in that many writes it (after a restart numbering goes on above the mark: a gap in
+     * sequence numbers is harmless, going backwards is not). A message stored as held clears {@code all_pageable},
+     * in the same transaction, once per store session.
      */
-    void flushSequenceMark() throws SQLException {
+    void flushMarks() throws SQLException {
+        if (pendingHeld && !heldMarked) {
+            markAllPageable.setInt(1, 0);
+            markAllPageable.executeUpdate();
+            heldMarked = true;
+        }
+        pendingHeld = false;
         if (pendingMaxSeq > markedUpTo) {
             long reserved = pendingMaxSeq + SEQUENCE_RESERVE;
             raiseSequenceMark.setLong(1, reserved);
@@ -324,9 +373,14 @@ final class OpStatements implements AutoCloseable {
         pendingMaxSeq = 0;
     }
 
-    /** After a rolled-back transaction the stored mark may be lower than what this object remembers. */
-    void forgetSequenceMark() {
+    /**
+     * After a rolled-back transaction the stored marks may not be what this object remembers: the next transaction
+     * that needs one writes it again.
+     */
+    void forgetMarks() {
         markedUpTo = 0;
+        heldMarked = false;
+        pendingHeld = false;
     }
 
     /** Names an op for errors and logs: identifiers only, never bodies or attribute values. */
@@ -345,6 +399,10 @@ final class OpStatements implements AutoCloseable {
             return "PutDedup(queue=" + p.record().queue() + ", key=" + p.record().key() + ")";
         } else if (op instanceof StoreOp.PutQueue p) {
             return "PutQueue(queue=" + p.queue().name() + ")";
+        } else if (op instanceof StoreOp.PurgeQueue p) {
+            return "PurgeQueue(queue=" + p.queue() + ", upToSeq=" + p.upToSeq() + ", held=" + p.heldSeqs().size() + ")";
+        } else if (op instanceof StoreOp.DropQueue d) {
+            return "DropQueue(queue=" + d.queue() + ", held=" + d.heldSeqs().size() + ")";
         } else if (op == null) {
             return "null";
         }

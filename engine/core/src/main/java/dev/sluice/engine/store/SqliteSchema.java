@@ -13,7 +13,7 @@ import java.util.List;
 final class SqliteSchema {
 
     /** The schema this build writes. Version {@code n} is reached by applying {@code MIGRATIONS[0..n-1]}. */
-    static final int VERSION = 2;
+    static final int VERSION = 3;
 
     /** Package-private for the test that upgrades a database of an older version. */
     static final List<List<String>> MIGRATIONS = List.of(
@@ -93,7 +93,22 @@ final class SqliteSchema {
                     "DROP TABLE messages",
                     "ALTER TABLE messages_v2 RENAME TO messages",
                     // On a rowid table an index on (queue) is one on (queue, seq): a queue's messages in order.
-                    "CREATE INDEX messages_by_queue ON messages (queue)"));
+                    "CREATE INDEX messages_by_queue ON messages (queue)"),
+            // Version 3: the by-queue index holds only messages the engine may page in ("pageable"), not those it
+            // holds in memory, which are most messages of a queue whose consumers keep up: their inserts and deletes
+            // then change one B-tree instead of two. Existing rows are all pageable.
+            List.of(
+                    "ALTER TABLE messages ADD COLUMN pageable INTEGER NOT NULL DEFAULT 1",
+                    "DROP INDEX messages_by_queue",
+                    "CREATE INDEX messages_pageable_by_queue ON messages (queue) WHERE pageable = 1",
+                    // Whether every message is pageable, so that a start can find them all through the index
+                    // instead of reading every message: set when a closing engine releases what it held, cleared
+                    // by the first transaction after that which stores a message as held.
+                    """
+                    CREATE TABLE store_state (
+                        id           INTEGER PRIMARY KEY CHECK (id = 0),
+                        all_pageable INTEGER NOT NULL)""",
+                    "INSERT INTO store_state (id, all_pageable) VALUES (0, 1)"));
 
     private SqliteSchema() {
     }

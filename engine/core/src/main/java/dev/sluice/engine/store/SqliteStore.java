@@ -14,8 +14,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -135,7 +138,7 @@ public final class SqliteStore implements MessageStore {
         return writer.read(c -> {
             List<StoredMessage> messages = new ArrayList<>(Math.min(limit, 1024));
             try (PreparedStatement s = c.prepareStatement("SELECT " + MESSAGE_COLUMNS
-                    + " FROM messages WHERE queue = ? AND seq > ? ORDER BY seq LIMIT ?")) {
+                    + " FROM messages WHERE queue = ? AND pageable = 1 AND seq > ? ORDER BY seq LIMIT ?")) {
                 s.setString(1, queue);
                 s.setLong(2, afterSeq);
                 s.setInt(3, limit);
@@ -156,18 +159,86 @@ public final class SqliteStore implements MessageStore {
                 rs.getLong(14), rs.getString(15));
     }
 
+    /**
+     * After a clean close every message is pageable (the engine released what it held) and the by-queue index
+     * finds them all: the first page and a count come from the index. After a crash, one pass over every message
+     * in sequence order (the table's own order: nothing to sort); a message past its queue's first page that was
+     * stored as held is made pageable on the way, since the engine that held it is gone. That change rides on the
+     * next commit's flush; if a crash loses it, the next start makes it again.
+     */
     @Override
-    public long countMessages(String queue, long afterSeq) {
-        return writer.read(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM messages WHERE queue = ? AND seq > ?")) {
-                s.setString(1, queue);
-                s.setLong(2, afterSeq);
-                try (ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
+    public Map<String, FirstPage> loadFirstPages(int pageSize) {
+        if (pageSize < 0) {
+            throw new IllegalArgumentException("pageSize must not be negative: " + pageSize);
+        }
+        return writer.read(c -> allPageable(c) ? firstPagesFromIndex(c, pageSize) : firstPagesFromScan(c, pageSize));
+    }
+
+    /** Whether every stored message can be found through the by-queue index (nothing is stored as held). */
+    boolean allPageable() {
+        return writer.read(SqliteStore::allPageable);
+    }
+
+    private static boolean allPageable(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT all_pageable FROM store_state WHERE id = 0");
+             ResultSet rs = s.executeQuery()) {
+            return rs.next() && rs.getInt(1) == 1;
+        }
+    }
+
+    private static Map<String, FirstPage> firstPagesFromIndex(Connection c, int pageSize) throws SQLException {
+        Map<String, FirstPage> out = new LinkedHashMap<>();
+        try (PreparedStatement counts = c.prepareStatement(
+                "SELECT queue, count(*) FROM messages WHERE pageable = 1 GROUP BY queue");
+             PreparedStatement page = c.prepareStatement("SELECT " + MESSAGE_COLUMNS
+                     + " FROM messages WHERE queue = ? AND pageable = 1 ORDER BY seq LIMIT ?");
+             ResultSet rs = counts.executeQuery()) {
+            while (rs.next()) {
+                String queue = rs.getString(1);
+                List<StoredMessage> messages = new ArrayList<>();
+                page.setString(1, queue);
+                page.setInt(2, pageSize);
+                try (ResultSet rows = page.executeQuery()) {
+                    while (rows.next()) {
+                        messages.add(message(rows));
+                    }
+                }
+                out.put(queue, new FirstPage(messages, rs.getLong(2)));
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, FirstPage> firstPagesFromScan(Connection c, int pageSize) throws SQLException {
+        Map<String, List<StoredMessage>> pages = new LinkedHashMap<>();
+        Map<String, long[]> totals = new HashMap<>();
+        List<Long> unheld = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT " + MESSAGE_COLUMNS + ", pageable FROM messages "
+                + "ORDER BY seq");
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                String queue = rs.getString(2);
+                List<StoredMessage> page = pages.computeIfAbsent(queue, q -> new ArrayList<>());
+                totals.computeIfAbsent(queue, q -> new long[1])[0]++;
+                if (page.size() < pageSize) {
+                    page.add(message(rs));
+                } else if (rs.getInt(16) == 0) {
+                    unheld.add(rs.getLong(3));
                 }
             }
-        });
+        }
+        if (!unheld.isEmpty()) {
+            try (PreparedStatement s = c.prepareStatement("UPDATE messages SET pageable = 1 WHERE seq = ?")) {
+                for (long seq : unheld) {
+                    s.setLong(1, seq);
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+        }
+        Map<String, FirstPage> out = new LinkedHashMap<>();
+        pages.forEach((queue, page) -> out.put(queue, new FirstPage(page, totals.get(queue)[0])));
+        return out;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.sluice.engine.store;
 
+import java.util.List;
+
 /**
  * One change to persistent state. The engine submits changes in the order it made them in memory;
  * a store applies each submitted unit atomically and in submission order.
@@ -10,11 +12,31 @@ public sealed interface StoreOp {
     record PutQueue(StoredQueue queue) implements StoreOp {
     }
 
-    /** Removes the queue with all its messages and de-duplication entries. */
-    record DropQueue(String queue) implements StoreOp {
+    /**
+     * Removes the queue with all its messages and de-duplication entries.
+     *
+     * @param heldSeqs the sequence numbers of the queue's messages the engine holds in memory (see
+     *                 {@link InsertMessage#heldInMemory}): the store finds the others by queue
+     */
+    record DropQueue(String queue, List<Long> heldSeqs) implements StoreOp {
+        public DropQueue {
+            heldSeqs = List.copyOf(heldSeqs);
+        }
     }
 
-    record InsertMessage(StoredMessage message) implements StoreOp {
+    /**
+     * A new message.
+     *
+     * @param heldInMemory whether the engine keeps the message in its memory from now on, so that it will not ask
+     *                     the store for it by queue ({@link MessageStore#loadMessages}) before a restart: such a row
+     *                     stays out of the store's by-queue index, which then costs nothing to keep up for a queue
+     *                     whose consumers keep up with it
+     */
+    record InsertMessage(StoredMessage message, boolean heldInMemory) implements StoreOp {
+        /** A message the store must be able to page in. */
+        public InsertMessage(StoredMessage message) {
+            this(message, false);
+        }
     }
 
     /**
@@ -47,11 +69,29 @@ public sealed interface StoreOp {
      * task back to a source): it gets the new sequence number there and keeps its id, body and attributes.
      */
     record MoveMessage(String messageId, long seq, String toQueue, long newSeq, long visibleAt, int receiveCount,
-                       long firstReceiveAt, long receiptNonce, String deadLetterSource) implements StoreOp {
+                       long firstReceiveAt, long receiptNonce, String deadLetterSource, boolean heldInMemory)
+            implements StoreOp {
     }
 
-    /** Deletes every message of the queue whose sequence number is at most {@code upToSeq}. */
-    record PurgeQueue(String queue, long upToSeq) implements StoreOp {
+    /**
+     * Deletes every message of the queue whose sequence number is at most {@code upToSeq}.
+     *
+     * @param heldSeqs as for {@link DropQueue}
+     */
+    record PurgeQueue(String queue, long upToSeq, List<Long> heldSeqs) implements StoreOp {
+        public PurgeQueue {
+            heldSeqs = List.copyOf(heldSeqs);
+        }
+    }
+
+    /**
+     * The engine is closing and holds these messages (every one it holds, of every queue) no more: the store
+     * makes them findable by queue, so that the next start need not read every message to find them.
+     */
+    record ReleaseHeld(List<Long> seqs) implements StoreOp {
+        public ReleaseHeld {
+            seqs = List.copyOf(seqs);
+        }
     }
 
     record PutDedup(DedupRecord record) implements StoreOp {

@@ -9,10 +9,15 @@ import dev.sluice.engine.model.ReceivedMessage;
 import dev.sluice.engine.model.SendMessageRequest;
 import dev.sluice.engine.model.SendMessageResult;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -195,6 +200,78 @@ class DurableRestartTest extends EngineSemanticsTest {
 
         restart();
         assertThat(engine.listQueues(null, null, null).queueNames()).containsExactly("kept");
+    }
+
+    @Test
+    void aQueueCreatedAgainUnderADeletedQueuesNameStartsEmptyAfterARestart() {
+        open(Storage.DURABLE);
+        create("q", Map.of());
+        send("q", "held in memory");
+        receiveOne("q");
+        send("q", "also held");
+        engine.deleteQueue("q");
+        clock.advanceSeconds(61);
+        create("q", Map.of("VisibilityTimeout", "1"));
+
+        restart();
+        assertThat(counters("q")).containsExactly("0", "0", "0");
+        clock.advanceSeconds(31);
+        assertThat(receive("q", 10)).isEmpty();
+    }
+
+    @Test
+    void messagesHeldInMemoryBeyondASmallerWindowAfterARestartAreAllReceived() {
+        memoryLimit = 100;
+        open(Storage.DURABLE);
+        create("q", Map.of());
+        sendNumbered("q", 100);
+
+        memoryLimit = 10;
+        restart();
+        assertThat(counters("q")).containsExactly("100", "0", "0");
+        assertThat(drain("q", Integer.MAX_VALUE)).containsExactlyElementsOf(numbered(0, 100));
+
+        restart(); // and the store's record of where they are survives that start
+        assertThat(counters("q")).containsExactly("0", "0", "0");
+    }
+
+    @Test
+    void messagesHeldInMemoryAtACrashAreAllReceivedAfterIt(@TempDir Path crashed) throws IOException {
+        memoryLimit = 100;
+        open(Storage.DURABLE);
+        create("q", Map.of());
+        sendNumbered("q", 100);
+        // the files as a kill -9 would leave them: every send is durable, the engine never closed
+        try (Stream<Path> files = Files.list(dataDir)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().matches("sluice\\.db(-wal)?")).toList()) {
+                Files.copy(f, crashed.resolve(f.getFileName()));
+            }
+        }
+        engine.close();
+
+        dataDir = crashed;
+        memoryLimit = 10;
+        open(Storage.DURABLE);
+        assertThat(counters("q")).containsExactly("100", "0", "0");
+        assertThat(drain("q", Integer.MAX_VALUE)).containsExactlyElementsOf(numbered(0, 100));
+    }
+
+    @Test
+    void aMessageDeadLetteredBehindABacklogBeyondTheMemoryWindowIsReceivedInTurn() {
+        memoryLimit = 4;
+        open(Storage.DURABLE);
+        create("dlq", Map.of());
+        create("src", Map.of("VisibilityTimeout", "10", "RedrivePolicy",
+                "{\"deadLetterTargetArn\":\"" + arn("dlq") + "\",\"maxReceiveCount\":\"1\"}"));
+        sendNumbered("dlq", 10);
+        send("src", "poison");
+        receiveOne("src");
+        clock.advanceSeconds(10);
+        assertThat(receive("src", 10)).isEmpty();
+
+        List<String> expected = new ArrayList<>(numbered(0, 10));
+        expected.add("poison");
+        assertThat(drain("dlq", Integer.MAX_VALUE)).containsExactlyElementsOf(expected);
     }
 
     @Test

@@ -46,7 +46,7 @@ class BodyCacheTest {
         assertThat(cache.get("huge")).as("larger than the whole budget").isNull();
         assertThat(cache.get("d")).isEqualTo("dddd");
 
-        cache.committed(List.of(new StoreOp.PurgeQueue("q", 1_000_000)));
+        cache.committed(List.of(new StoreOp.PurgeQueue("q", 1_000_000, List.of())));
         assertThat(cache.get("c")).isNull();
         assertThat(cache.get("d")).isNull();
     }

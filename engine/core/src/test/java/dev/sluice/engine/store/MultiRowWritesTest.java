@@ -129,7 +129,7 @@ class MultiRowWritesTest {
                 long seq = stored.remove(random.nextInt(stored.size()));
                 long moved = next++;
                 String id = idAndQueue.get(seq)[0];
-                ops.add(new StoreOp.MoveMessage(id, seq, "dlq", moved, 0, 3, 1_000, 0, "q"));
+                ops.add(new StoreOp.MoveMessage(id, seq, "dlq", moved, 0, 3, 1_000, 0, "q", false));
                 stored.add(moved);
                 idAndQueue.put(moved, new String[] {id, "dlq"});
             } else {

@@ -1,6 +1,9 @@
 package dev.sluice.engine.store;
 
+import dev.sluice.engine.EngineOptions;
+import dev.sluice.engine.SqsEngine;
 import dev.sluice.engine.model.MessageAttribute;
+import dev.sluice.engine.model.SendMessageRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,6 +65,12 @@ class SqliteStoreTest {
         return messages.stream().map(StoredMessage::id).toList();
     }
 
+    /** How many messages the store holds for {@code queue}, as a start of the engine counts them. */
+    private static long count(SqliteStore store, String queue) {
+        MessageStore.FirstPage first = store.loadFirstPages(0).get(queue);
+        return first == null ? 0 : first.total();
+    }
+
     /** Holds the writer thread until the returned latch is released, so that what follows lands in one batch. */
     static CountDownLatch holdWriter(SqliteStore store) {
         CountDownLatch gate = new CountDownLatch(1);
@@ -117,8 +126,80 @@ class SqliteStoreTest {
         assertThat(store.loadDedup(100)).containsExactly(dedup);
         // at least the highest stored number; the store may reserve up to SEQUENCE_RESERVE beyond it
         assertThat(store.maxSequence()).isBetween(9L, 9 + OpStatements.SEQUENCE_RESERVE);
-        assertThat(store.countMessages("orders.fifo", 7)).isEqualTo(1);
+        assertThat(store.loadMessages("orders.fifo", 7, 10)).hasSize(1);
         assertThat(store.keepsBodiesInEngine()).isFalse();
+    }
+
+    @Test
+    void messagesHeldInMemoryAreLeftToTheEngineUntilItsNextStart() {
+        SqliteStore store = open();
+        store.submit(List.of(held("h1", "q", 1), insert("p2", "q", 2), held("h3", "q", 3), held("h4", "q", 4),
+                held("x5", "purged", 5), insert("x6", "purged", 6), held("x7", "purged", 7),
+                held("y8", "dropped", 8), insert("y9", "dropped", 9),
+                new StoreOp.MoveMessage("h4", 4, "dlq", 10, 0, 1, 1, 0, "q", true),
+                new StoreOp.MoveMessage("p2", 2, "dlq", 11, 0, 1, 1, 0, "q", false))).join();
+        assertThat(ids(store.loadMessages("q", 0, 10))).as("paging skips what the engine holds").isEmpty();
+        assertThat(ids(store.loadMessages("dlq", 0, 10))).containsExactly("p2");
+
+        // the engine names what it holds; the store finds the rest itself
+        store.submit(List.of(new StoreOp.PurgeQueue("purged", 6, List.of(5L)),
+                new StoreOp.DropQueue("dropped", List.of(8L)))).join();
+        store = reopen(store);
+        Map<String, MessageStore.FirstPage> first = store.loadFirstPages(1);
+        assertThat(first.keySet()).containsExactlyInAnyOrder("q", "dlq", "purged");
+        assertThat(first.get("q").messages()).extracting(StoredMessage::id).containsExactly("h1");
+        assertThat(first.get("q").total()).isEqualTo(2);
+        assertThat(first.get("dlq").messages()).extracting(StoredMessage::id).containsExactly("h4");
+        assertThat(first.get("purged").messages()).extracting(StoredMessage::id).containsExactly("x7");
+
+        // past the first page everything can be paged in again, also after one more start
+        assertThat(ids(store.loadMessages("q", 1, 10))).containsExactly("h3");
+        assertThat(ids(store.loadMessages("dlq", 10, 10))).containsExactly("p2");
+        store = reopen(store);
+        assertThat(ids(store.loadMessages("q", 1, 10))).containsExactly("h3");
+    }
+
+    @Test
+    void aStartFindsEveryMessageThroughTheIndexOnlyWhileNoneIsStoredAsHeld() {
+        SqliteStore store = open();
+        assertThat(store.allPageable()).as("a new store").isTrue();
+        store.submit(insert("p1", "q", 1)).join();
+        assertThat(store.allPageable()).isTrue();
+        store.submit(held("h2", "q", 2)).join();
+        assertThat(store.allPageable()).isFalse();
+        store.submit(new StoreOp.ReleaseHeld(List.of(2L))).join();
+        assertThat(store.allPageable()).as("released at close").isTrue();
+        assertThat(ids(store.loadMessages("q", 0, 10))).containsExactly("p1", "h2");
+
+        store.submit(held("h3", "q", 3)).join();
+        assertThat(store.allPageable()).as("held again after the release").isFalse();
+        CountDownLatch gate = holdWriter(store);
+        CompletableFuture<Void> heldFirst = store.submit(held("h4", "q", 4));
+        CompletableFuture<Void> release = store.submit(new StoreOp.ReleaseHeld(List.of(3L)));
+        gate.countDown();
+        CompletableFuture.allOf(heldFirst, release).join();
+        assertThat(store.allPageable()).as("held earlier in the releasing transaction").isFalse();
+
+        store = reopen(store);
+        assertThat(store.loadFirstPages(10).get("q").messages()).extracting(StoredMessage::id)
+                .containsExactly("p1", "h2", "h3", "h4");
+    }
+
+    @Test
+    void anEngineThatClosesLeavesEveryMessageFindableThroughTheIndex() {
+        try (SqsEngine engine = SqsEngine.open(EngineOptions.durable(dir).withMemoryLimitPerQueue(5))) {
+            engine.createQueue("q", Map.of(), Map.of());
+            for (int i = 0; i < 8; i++) {
+                engine.sendMessage(SendMessageRequest.of("q", "m" + i)); // five held in memory, three beyond
+            }
+        }
+        SqliteStore store = open();
+        assertThat(store.allPageable()).isTrue();
+        assertThat(store.loadMessages("q", 0, 10)).hasSize(8);
+    }
+
+    private static StoreOp held(String id, String queue, long seq) {
+        return new StoreOp.InsertMessage(message(id, queue, seq, "body of " + id), true);
     }
 
     @Test
@@ -141,9 +222,9 @@ class SqliteStoreTest {
                 new StoreOp.DeleteMessage("a4", 4, null),
                 // a receipt handle from before sequence numbers were in handles
                 new StoreOp.DeleteMessage("a6", StoreOp.DeleteMessage.UNKNOWN_SEQ, "a"),
-                new StoreOp.MoveMessage("a5", 5, "dlq", 20, 0, 0, 0, 0, "a"),
-                new StoreOp.PurgeQueue("a", 2),
-                new StoreOp.DropQueue("doomed"),
+                new StoreOp.MoveMessage("a5", 5, "dlq", 20, 0, 0, 0, 0, "a", false),
+                new StoreOp.PurgeQueue("a", 2, List.of()),
+                new StoreOp.DropQueue("doomed", List.of()),
                 new StoreOp.PutDedup(new DedupRecord("a", "k", "a6", 6, 20_000)),
                 new StoreOp.ExpireDedup(100))).join();
 
@@ -161,7 +242,7 @@ class SqliteStoreTest {
         assertThat(store.loadBody(key("a5", 20))).isEqualTo("body of a5");
         assertThat(store.loadBody(key("a5", 5))).as("not under its old number").isNull();
         assertThat(store.loadBody(key("d1", 7))).isNull();
-        assertThat(store.countMessages("doomed", 0)).isZero();
+        assertThat(count(store, "doomed")).isZero();
         assertThat(store.loadDedup(0)).containsExactly(new DedupRecord("a", "k", "a6", 6, 20_000));
         assertThat(store.maxSequence()).isBetween(20L, 20 + OpStatements.SEQUENCE_RESERVE);
     }
@@ -171,7 +252,7 @@ class SqliteStoreTest {
         SqliteStore store = open();
         store.submit(List.of(insert("m1", "q", 1), insert("m2", "q", 2))).join();
         store.submit(List.of(new StoreOp.UpdateDelivery("m1", 2, "q", 9, 9, 9, 9),
-                new StoreOp.MoveMessage("m1", 2, "dlq", 3, 0, 1, 1, 0, "q"),
+                new StoreOp.MoveMessage("m1", 2, "dlq", 3, 0, 1, 1, 0, "q", false),
                 new StoreOp.DeleteMessage("m2", 1, "q"))).join();
         store = reopen(store);
         assertThat(store.loadMessages("q", 0, 10)).containsExactly(message("m1", "q", 1, null),
@@ -184,7 +265,7 @@ class SqliteStoreTest {
         SqliteStore store = open();
         store.submit(List.of(insert("x", "q", 41), new StoreOp.PutDedup(new DedupRecord("q", "k", "x", 42, 10))))
                 .join();
-        store.submit(List.of(new StoreOp.PurgeQueue("q", Long.MAX_VALUE), new StoreOp.ExpireDedup(Long.MAX_VALUE)))
+        store.submit(List.of(new StoreOp.PurgeQueue("q", Long.MAX_VALUE, List.of()), new StoreOp.ExpireDedup(Long.MAX_VALUE)))
                 .join();
         store = reopen(store);
         assertThat(store.maxSequence()).isBetween(42L, 42 + OpStatements.SEQUENCE_RESERVE);
@@ -251,7 +332,7 @@ class SqliteStoreTest {
         assertThat(pending).isNotDone();
         CompletableFuture<List<StoredMessage>> loaded = CompletableFuture.supplyAsync(
                 () -> store.loadMessages("q", 0, 10));
-        CompletableFuture<Long> counted = CompletableFuture.supplyAsync(() -> store.countMessages("q", 0));
+        CompletableFuture<Long> counted = CompletableFuture.supplyAsync(() -> count(store, "q"));
         gate.countDown();
 
         assertThat(ids(loaded.join())).containsExactly("committed", "pending");
@@ -299,7 +380,7 @@ class SqliteStoreTest {
 
         SqliteStore reopened = reopen(store);
         for (int t = 0; t < threads; t++) {
-            assertThat(reopened.countMessages("q" + t, 0)).isEqualTo(perThread);
+            assertThat(count(reopened, "q" + t)).isEqualTo(perThread);
             List<StoredMessage> page = reopened.loadMessages("q" + t, (long) t * perThread + perThread - 3, 10);
             assertThat(ids(page)).containsExactly("q" + t + "-" + (perThread - 2), "q" + t + "-" + (perThread - 1),
                     "q" + t + "-" + perThread);
@@ -352,7 +433,7 @@ class SqliteStoreTest {
         assertThatThrownBy(() -> store.loadMessages("q", 0, 1)).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> store.loadBody(key("m1", 1))).isInstanceOf(IllegalStateException.class);
 
-        assertThat(open().countMessages("q", 0)).isEqualTo(500);
+        assertThat(count(open(), "q")).isEqualTo(500);
     }
 
     @Test
@@ -428,7 +509,7 @@ class SqliteStoreTest {
         store = reopen(store); // nothing in the body cache: the read goes to the database
         SqliteStore reopened = store;
         CountDownLatch gate = holdWriter(store);
-        store.submit(new StoreOp.MoveMessage("m1", 1, "dlq", 2, 0, 1, 1, 0, "q"));
+        store.submit(new StoreOp.MoveMessage("m1", 1, "dlq", 2, 0, 1, 1, 0, "q", false));
         // the engine already knows the message under 2 while the last commit still has it under 1
         CompletableFuture<String> body;
         try {

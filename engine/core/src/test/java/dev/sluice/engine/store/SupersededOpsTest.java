@@ -62,7 +62,7 @@ class SupersededOpsTest {
 
     @Test
     void aMoveBetweenUpdateAndDeleteKeepsTheUpdate() {
-        StoreOp move = new StoreOp.MoveMessage("m1", 1, "dlq", 9, 0, 1, 1, 1, "q");
+        StoreOp move = new StoreOp.MoveMessage("m1", 1, "dlq", 9, 0, 1, 1, 1, "q", false);
         assertThat(SupersededOps.in(List.of(List.of(update("m1", "q")), List.of(move),
                 List.of(delete("m1", "q"))))).isEmpty();
     }
@@ -92,12 +92,12 @@ class SupersededOpsTest {
                 .isEmpty();
         assertThat(SupersededOps.in(List.of(List.of(delete("m1", "q")), List.of(sent)))).isEmpty();
         // moved, purged or its queue dropped in between: the delete may find it elsewhere, or nothing
-        StoreOp move = new StoreOp.MoveMessage("m1", 1, "dlq", 9, 0, 1, 1, 1, "q");
+        StoreOp move = new StoreOp.MoveMessage("m1", 1, "dlq", 9, 0, 1, 1, 1, "q", false);
         assertThat(SupersededOps.in(List.of(List.of(sent), List.of(move),
                 List.of(new StoreOp.DeleteMessage("m1", 9, "dlq"))))).isEmpty();
-        assertThat(SupersededOps.in(List.of(List.of(sent), List.of(new StoreOp.PurgeQueue("q", 0)),
+        assertThat(SupersededOps.in(List.of(List.of(sent), List.of(new StoreOp.PurgeQueue("q", 0, List.of())),
                 List.of(delete("m1", "q"))))).isEmpty();
-        assertThat(SupersededOps.in(List.of(List.of(sent), List.of(new StoreOp.DropQueue("other")),
+        assertThat(SupersededOps.in(List.of(List.of(sent), List.of(new StoreOp.DropQueue("other", List.of())),
                 List.of(delete("m1", "q"))))).isEmpty();
     }
 
@@ -108,7 +108,7 @@ class SupersededOpsTest {
             List<StoreOp> ops = new ArrayList<>(MultiRowWritesTest.randomOps(random, 60));
             if (random.nextBoolean()) {
                 ops.add(random.nextInt(ops.size()), random.nextBoolean()
-                        ? new StoreOp.PurgeQueue("p", random.nextInt(200)) : new StoreOp.DropQueue("p"));
+                        ? new StoreOp.PurgeQueue("p", random.nextInt(200), List.of()) : new StoreOp.DropQueue("p", List.of()));
             }
             List<List<StoreOp>> units = new ArrayList<>();
             for (int i = 0; i < ops.size(); ) {
@@ -125,7 +125,7 @@ class SupersededOpsTest {
                     for (StoreOp op : ops) {
                         statements.apply(op, null);
                     }
-                    statements.flushSequenceMark();
+                    statements.flushMarks();
                 });
                 everything = MultiRowWritesTest.rows(c);
                 everythingMark = sequenceMark(c);
@@ -140,7 +140,7 @@ class SupersededOpsTest {
                             statements.apply(op, null);
                         }
                     }
-                    statements.flushSequenceMark();
+                    statements.flushMarks();
                 });
                 assertThat(MultiRowWritesTest.rows(c)).as("round %d: %s left out", round, superseded.size())
                         .isEqualTo(everything);
