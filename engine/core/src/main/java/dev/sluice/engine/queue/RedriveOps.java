@@ -76,7 +76,7 @@ public final class RedriveOps {
      * @param deadLetterSource the queue they come from when it is a dead-letter move, else null (the
      *                         entries keep the source they had)
      */
-    boolean moveInto(Queue target, List<Entry> entries, String deadLetterSource) {
+    private boolean moveInto(Queue target, List<Entry> entries, String deadLetterSource) {
         List<StoreOp> ops = new ArrayList<>(entries.size());
         CompletableFuture<Void> durable;
         target.lock.lock();

@@ -14,7 +14,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -135,21 +134,25 @@ public final class SqliteStore implements MessageStore {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must not be negative: " + limit);
         }
-        return writer.read(c -> {
-            List<StoredMessage> messages = new ArrayList<>(Math.min(limit, 1024));
-            try (PreparedStatement s = c.prepareStatement("SELECT " + MESSAGE_COLUMNS
-                    + " FROM messages WHERE queue = ? AND pageable = 1 AND seq > ? ORDER BY seq LIMIT ?")) {
-                s.setString(1, queue);
-                s.setLong(2, afterSeq);
-                s.setInt(3, limit);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        messages.add(message(rs));
-                    }
+        return writer.read(c -> pageable(c, queue, afterSeq, limit));
+    }
+
+    /** Through the by-queue index, which holds only pageable messages. */
+    private static List<StoredMessage> pageable(Connection c, String queue, long afterSeq, int limit)
+            throws SQLException {
+        List<StoredMessage> messages = new ArrayList<>(Math.min(limit, 1024));
+        try (PreparedStatement s = c.prepareStatement("SELECT " + MESSAGE_COLUMNS
+                + " FROM messages WHERE queue = ? AND pageable = 1 AND seq > ? ORDER BY seq LIMIT ?")) {
+            s.setString(1, queue);
+            s.setLong(2, afterSeq);
+            s.setInt(3, limit);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    messages.add(message(rs));
                 }
             }
-            return messages;
-        });
+        }
+        return messages;
     }
 
     private static StoredMessage message(ResultSet rs) throws SQLException {
@@ -190,38 +193,26 @@ public final class SqliteStore implements MessageStore {
         Map<String, FirstPage> out = new LinkedHashMap<>();
         try (PreparedStatement counts = c.prepareStatement(
                 "SELECT queue, count(*) FROM messages WHERE pageable = 1 GROUP BY queue");
-             PreparedStatement page = c.prepareStatement("SELECT " + MESSAGE_COLUMNS
-                     + " FROM messages WHERE queue = ? AND pageable = 1 ORDER BY seq LIMIT ?");
              ResultSet rs = counts.executeQuery()) {
             while (rs.next()) {
                 String queue = rs.getString(1);
-                List<StoredMessage> messages = new ArrayList<>();
-                page.setString(1, queue);
-                page.setInt(2, pageSize);
-                try (ResultSet rows = page.executeQuery()) {
-                    while (rows.next()) {
-                        messages.add(message(rows));
-                    }
-                }
-                out.put(queue, new FirstPage(messages, rs.getLong(2)));
+                out.put(queue, new FirstPage(pageable(c, queue, 0, pageSize), rs.getLong(2)));
             }
         }
         return out;
     }
 
     private static Map<String, FirstPage> firstPagesFromScan(Connection c, int pageSize) throws SQLException {
-        Map<String, List<StoredMessage>> pages = new LinkedHashMap<>();
-        Map<String, long[]> totals = new HashMap<>();
+        Map<String, ScannedQueue> queues = new LinkedHashMap<>();
         List<Long> unheld = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("SELECT " + MESSAGE_COLUMNS + ", pageable FROM messages "
                 + "ORDER BY seq");
              ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
-                String queue = rs.getString(2);
-                List<StoredMessage> page = pages.computeIfAbsent(queue, q -> new ArrayList<>());
-                totals.computeIfAbsent(queue, q -> new long[1])[0]++;
-                if (page.size() < pageSize) {
-                    page.add(message(rs));
+                ScannedQueue queue = queues.computeIfAbsent(rs.getString(2), q -> new ScannedQueue());
+                queue.total++;
+                if (queue.page.size() < pageSize) {
+                    queue.page.add(message(rs));
                 } else if (rs.getInt(16) == 0) {
                     unheld.add(rs.getLong(3));
                 }
@@ -237,8 +228,13 @@ public final class SqliteStore implements MessageStore {
             }
         }
         Map<String, FirstPage> out = new LinkedHashMap<>();
-        pages.forEach((queue, page) -> out.put(queue, new FirstPage(page, totals.get(queue)[0])));
+        queues.forEach((name, queue) -> out.put(name, new FirstPage(queue.page, queue.total)));
         return out;
+    }
+
+    private static final class ScannedQueue {
+        final List<StoredMessage> page = new ArrayList<>();
+        long total;
     }
 
     @Override
