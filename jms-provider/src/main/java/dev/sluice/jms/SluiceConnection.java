@@ -32,6 +32,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * A connection to Sluice queues through one backend. Delivery to consumers starts with {@link #start()};
@@ -58,6 +59,11 @@ public final class SluiceConnection implements QueueConnection, TopicConnection 
     private final ReentrantLock startLock = new ReentrantLock();
     private final Condition startedChanged = startLock.newCondition();
     private volatile boolean started;
+    /**
+     * Shared by a synchronous receive while it decides to return a message, taken alone by stop() after it
+     * cleared {@link #started}: so once stop() returns, no receive returns a message until start().
+     */
+    private final ReentrantReadWriteLock handOver = new ReentrantReadWriteLock();
     private volatile boolean closed;
     private volatile ExceptionListener exceptionListener;
     private String clientId;
@@ -116,9 +122,28 @@ public final class SluiceConnection implements QueueConnection, TopicConnection 
         } finally {
             startLock.unlock();
         }
+        handOver.writeLock().lock();
+        handOver.writeLock().unlock();
         for (SluiceSession s : sessions) {
             s.awaitListenersIdle();
         }
+    }
+
+    /**
+     * A synchronous receive that holds a message asks here whether it may return it: true (then it must call
+     * {@link #handedOver} once it did) while the connection is started, false once it is stopped or closed.
+     */
+    boolean mayHandOver() {
+        handOver.readLock().lock();
+        if (started && !closed) {
+            return true;
+        }
+        handOver.readLock().unlock();
+        return false;
+    }
+
+    void handedOver() {
+        handOver.readLock().unlock();
     }
 
     boolean isStarted() {
@@ -213,6 +238,10 @@ public final class SluiceConnection implements QueueConnection, TopicConnection 
 
     @Override
     public Session createSession(boolean transacted, int acknowledgeMode) throws JMSException {
+        if (!transacted && acknowledgeMode == Session.SESSION_TRANSACTED) {
+            throw new JMSException("A non-transacted session takes AUTO_ACKNOWLEDGE (1), CLIENT_ACKNOWLEDGE (2) or "
+                    + "DUPS_OK_ACKNOWLEDGE (3) as its acknowledge mode, not SESSION_TRANSACTED (0).");
+        }
         return createSession(transacted ? Session.SESSION_TRANSACTED : acknowledgeMode);
     }
 

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -42,6 +43,12 @@ public final class SluiceMessageConsumer implements QueueReceiver, TopicSubscrib
     private final AtomicBoolean subscribed;
     private volatile boolean closed;
     private volatile Thread receiving;
+    /**
+     * A message the engine gave this consumer after its connection was stopped (a poll was already waiting):
+     * the spec lets no message reach the application until start(), so it waits here, invisible to others,
+     * and is the next one delivered. Keeping it rather than giving it back leaves its delivery count alone.
+     */
+    private final AtomicReference<Received> held = new AtomicReference<>();
 
     SluiceMessageConsumer(SluiceSession session, Destination destination, QueueInfo queue, String selector)
             throws JMSException {
@@ -188,10 +195,18 @@ public final class SluiceMessageConsumer implements QueueReceiver, TopicSubscrib
                 }
                 remaining = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - System.nanoTime();
                 long waitMillis = Math.min(20_000, Math.max(0, TimeUnit.NANOSECONDS.toMillis(remaining)));
-                Received r = poll(waitMillis);
+                Received r = takeHeldOrPoll(waitMillis);
                 if (r != null) {
-                    refuseUnassignableBody(r, bodyType);
-                    session.handOver(r.message, r.delivered, false);
+                    if (!session.connection().mayHandOver()) {
+                        hold(r);
+                        continue;
+                    }
+                    try {
+                        refuseUnassignableBody(r, bodyType);
+                        session.handOver(r.message, r.delivered, false);
+                    } finally {
+                        session.connection().handedOver();
+                    }
                     return r.message;
                 }
                 if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline >= 0) {
@@ -207,7 +222,41 @@ public final class SluiceMessageConsumer implements QueueReceiver, TopicSubscrib
         }
     }
 
-    private record Received(SluiceMessage message, Delivered delivered) {
+    /** @param visibleAgainAt System.nanoTime() by which the engine may have made the message visible again */
+    private record Received(SluiceMessage message, Delivered delivered, long visibleAgainAt) {
+    }
+
+    private Received takeHeldOrPoll(long waitMillis) throws JMSException {
+        Received r = held.getAndSet(null);
+        // one whose visibility ran out is back in the queue, maybe with someone else: receive afresh
+        if (r != null && System.nanoTime() - r.visibleAgainAt < 0) {
+            return r;
+        }
+        return poll(waitMillis);
+    }
+
+    /** Keeps a message received while the connection was stopped until it starts (or this consumer closes). */
+    private void hold(Received r) {
+        held.set(r);
+        if (closed) {
+            releaseHeld();
+        }
+    }
+
+    /** Gives a held message back to the queue at once, for another consumer. */
+    private void releaseHeld() {
+        Received r = held.getAndSet(null);
+        if (r == null) {
+            return;
+        }
+        try {
+            session.connection().backend().changeVisibility(queue.name(), r.delivered.receiptHandle(), 0);
+        } catch (JMSException e) {
+            // it reappears when its visibility timeout ends instead
+            System.getLogger(SluiceMessageConsumer.class.getName()).log(System.Logger.Level.WARNING,
+                    "Could not give back an undelivered message of queue " + queue.name()
+                            + " on close; it returns after its visibility timeout: " + e.getMessage());
+        }
     }
 
     /**
@@ -216,7 +265,7 @@ public final class SluiceMessageConsumer implements QueueReceiver, TopicSubscrib
      * transacted sessions it counts as delivered, and getBody throws after the hand-over.)
      */
     private void refuseUnassignableBody(Received r, Class<?> bodyType) throws JMSException {
-        if (bodyType == null || r.message.isBodyAssignableTo(bodyType)) {
+        if (bodyType == null || hasReceivableBody(r.message) && r.message.isBodyAssignableTo(bodyType)) {
             return;
         }
         int mode = session.getAcknowledgeMode();
@@ -226,6 +275,12 @@ public final class SluiceMessageConsumer implements QueueReceiver, TopicSubscrib
                     + " (" + r.message.getClass().getSimpleName() + ") cannot be assigned to " + bodyType.getName()
                     + "; it will be delivered again.");
         }
+    }
+
+    /** JMSConsumer.receiveBody takes the bodies of these four types only (a plain Message has none to give). */
+    private static boolean hasReceivableBody(Message m) {
+        return m instanceof jakarta.jms.TextMessage || m instanceof jakarta.jms.BytesMessage
+                || m instanceof jakarta.jms.MapMessage || m instanceof jakarta.jms.ObjectMessage;
     }
 
     /**
@@ -240,6 +295,7 @@ public final class SluiceMessageConsumer implements QueueReceiver, TopicSubscrib
                 return null;
             }
             IncomingMessage in = got.get(0);
+            long visibleAgainAt = System.nanoTime() + TimeUnit.SECONDS.toNanos(getVisibilityTimeout() - 1L);
             SluiceMessage m = MessageCodec.decode(in, this::replyTo, session.connection().objectPolicy());
             Delivered d = new Delivered(queue.name(), in.receiptHandle(), in.receiveCount());
             long expiration = m.getJMSExpiration();
@@ -248,7 +304,7 @@ public final class SluiceMessageConsumer implements QueueReceiver, TopicSubscrib
                 waitMillis = 0;
                 continue;
             }
-            return new Received(m, d);
+            return new Received(m, d, visibleAgainAt);
         }
     }
 
@@ -290,7 +346,7 @@ public final class SluiceMessageConsumer implements QueueReceiver, TopicSubscrib
         Received r;
         receiving = Thread.currentThread();
         try {
-            r = poll(waitMillis);
+            r = takeHeldOrPoll(waitMillis);
         } finally {
             receiving = null;
             Thread.interrupted(); // close() may have interrupted a wait that had already ended
@@ -299,16 +355,20 @@ public final class SluiceMessageConsumer implements QueueReceiver, TopicSubscrib
     }
 
     private boolean deliverOne(MessageListener l, long waitMillis, ReentrantLock listenerRunning) throws JMSException {
-        Received r = poll(waitMillis);
+        Received r = takeHeldOrPoll(waitMillis);
         return r != null && deliver(l, r, listenerRunning);
     }
 
     private boolean deliver(MessageListener l, Received r, ReentrantLock listenerRunning) throws JMSException {
         listenerRunning.lock();
         try {
-            if (closed || session.isClosed() || !session.connection().isStarted()) {
-                // stopped or closed while the message was on its way: give it back at once
+            if (closed || session.isClosed()) {
+                // closed while the message was on its way: give it back at once
                 session.connection().backend().changeVisibility(queue.name(), r.delivered.receiptHandle(), 0);
+                return false;
+            }
+            if (!session.connection().isStarted()) {
+                hold(r);
                 return false;
             }
             session.releaser().hold(r.delivered);
@@ -347,11 +407,18 @@ public final class SluiceMessageConsumer implements QueueReceiver, TopicSubscrib
         if (session.onDeliveryThread() && listener != null) {
             // the spec allows a listener to close its own consumer: finish after it returns
             closed = true;
+            releaseHeld();
             session.removed(this);
             leaveSubscription();
             return;
         }
         stopReceiving();
+        if (listener != null) {
+            // "blocks until a receive or message listener in progress has completed"
+            ReentrantLock running = session.listenerLock();
+            running.lock();
+            running.unlock();
+        }
         session.removed(this);
         leaveSubscription();
     }
@@ -362,6 +429,7 @@ public final class SluiceMessageConsumer implements QueueReceiver, TopicSubscrib
         if (t != null) {
             t.interrupt();
         }
+        releaseHeld();
     }
 
     /** The session closes its consumers: one that cannot leave its subscription must not stop the others. */

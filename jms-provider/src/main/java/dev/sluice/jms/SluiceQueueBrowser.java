@@ -57,9 +57,14 @@ public final class SluiceQueueBrowser implements QueueBrowser {
         checkOpen();
         List<IncomingMessage> seen = session.connection().backend().browse(queue.getQueueName(), filter, LIMIT);
         List<Message> out = new ArrayList<>(seen.size());
+        long now = System.currentTimeMillis();
         for (IncomingMessage in : seen) {
-            out.add(MessageCodec.decode(in, SluiceMessageConsumer::destinationNamed,
-                    session.connection().objectPolicy()));
+            Message m = MessageCodec.decode(in, SluiceMessageConsumer::destinationNamed,
+                    session.connection().objectPolicy());
+            // an expired message is never delivered (consumers drop it), so a browser does not show it either
+            if (m.getJMSExpiration() == 0 || m.getJMSExpiration() >= now) {
+                out.add(m);
+            }
         }
         return Collections.enumeration(out);
     }

@@ -12,12 +12,14 @@ import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** Jakarta Messaging 3.1, chapter 6.2.11 and QueueBrowser: looking at a queue without consuming. */
 class QueueBrowserTest {
@@ -44,6 +46,21 @@ class QueueBrowserTest {
                 assertThat(m.getIntProperty("JMSXDeliveryCount")).isEqualTo(1);
             }
             assertThat(texts(browser)).isEmpty();
+        }
+    }
+
+    /** 3.4.9: clients "should not receive messages that have expired"; a browser shows what consumers could get. */
+    @Test
+    void aBrowserDoesNotShowExpiredMessages() throws Exception {
+        try (Broker b = Broker.manual()) {
+            Session s = b.started().createSession();
+            Queue q = s.createQueue("browse-expired");
+            MessageProducer p = s.createProducer(q);
+            TextMessage shortLived = s.createTextMessage("short-lived");
+            p.send(shortLived, Message.DEFAULT_DELIVERY_MODE, Message.DEFAULT_PRIORITY, 1);
+            p.send(s.createTextMessage("lasting"));
+            await().atMost(Duration.ofSeconds(5)).until(() -> System.currentTimeMillis() > shortLived.getJMSExpiration());
+            assertThat(texts(s.createBrowser(q))).containsExactly("lasting");
         }
     }
 

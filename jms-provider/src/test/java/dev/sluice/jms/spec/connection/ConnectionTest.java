@@ -6,15 +6,19 @@ import jakarta.jms.ConnectionMetaData;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.InvalidClientIDException;
 import jakarta.jms.JMSException;
+import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -61,6 +65,69 @@ class ConnectionTest {
             c.start();
             await().atMost(Duration.ofSeconds(5)).until(() -> got.get() == 2);
         }
+    }
+
+    /** Connection.stop: waiting receives "will not return with a message until the connection is restarted". */
+    @Test
+    void aReceiveWaitingWhenTheConnectionStopsReturnsNoMessageUntilItStarts() throws Exception {
+        try (Broker b = Broker.realTime(); Connection other = b.connection()) {
+            Connection c = b.started();
+            Session s = c.createSession();
+            Queue q = s.createQueue("stopreceive");
+            MessageConsumer consumer = s.createConsumer(q);
+            AtomicReference<Message> received = new AtomicReference<>();
+            Thread receiver = new Thread(() -> run(() -> received.set(consumer.receive(2000))));
+            receiver.start();
+            awaitWaiting(receiver);
+            c.stop();
+            Session os = other.createSession();
+            os.createProducer(q).send(os.createTextMessage("sent while stopped"));
+            receiver.join(10_000);
+            assertThat(receiver.isAlive()).isFalse();
+            assertThat(received.get()).isNull();
+
+            c.start();
+            Message m = consumer.receive(5000);
+            assertThat(((TextMessage) m).getText()).isEqualTo("sent while stopped");
+            assertThat(m.getJMSRedelivered()).isFalse();
+            assertThat(m.getIntProperty("JMSXDeliveryCount")).isEqualTo(1);
+        }
+    }
+
+    /** JMSXDeliveryCount counts delivery attempts: a message that never reached the listener was not delivered. */
+    @Test
+    void aMessageTakenForAListenerWhileStoppedReachesItOnceAfterStartAsAFirstDelivery() throws Exception {
+        try (Broker b = Broker.realTime(); Connection other = b.connection()) {
+            Connection c = b.started();
+            Session s = c.createSession();
+            Queue q = s.createQueue("stoplistener");
+            List<Message> got = new CopyOnWriteArrayList<>();
+            s.createConsumer(q).setMessageListener(got::add);
+            awaitWaiting(deliveryThreads());
+            c.stop();
+            Session os = other.createSession();
+            os.createProducer(q).send(os.createTextMessage("sent while stopped"));
+            // the listener's waiting receive took it, and keeps it from others and from the listener
+            await().atMost(Duration.ofSeconds(5)).until(() -> "1".equals(b.engine().getQueueAttributes("stoplistener",
+                    List.of("ApproximateNumberOfMessagesNotVisible")).get("ApproximateNumberOfMessagesNotVisible")));
+            assertThat(got).isEmpty();
+
+            c.start();
+            await().atMost(Duration.ofSeconds(5)).until(() -> got.size() == 1);
+            assertThat(got.get(0).getJMSRedelivered()).isFalse();
+            assertThat(got.get(0).getIntProperty("JMSXDeliveryCount")).isEqualTo(1);
+        }
+    }
+
+    private static Thread[] deliveryThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("sluice-session-")).toArray(Thread[]::new);
+    }
+
+    /** Until one of the threads waits with a time limit: a receive waiting in the engine for a message. */
+    private static void awaitWaiting(Thread... threads) {
+        await().atMost(Duration.ofSeconds(5)).until(() -> java.util.Arrays.stream(threads)
+                .anyMatch(t -> t.getState() == Thread.State.TIMED_WAITING));
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -118,6 +119,28 @@ class ConsumerTest {
             await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !receive.isDone());
             c.close();
             assertThat(receive.get(5, TimeUnit.SECONDS)).isNull();
+        }
+    }
+
+    /** MessageConsumer.close "blocks until a receive or message listener in progress has completed". */
+    @Test
+    void closingAConsumerWaitsForItsRunningListener() throws Exception {
+        try (Broker b = Broker.realTime()) {
+            Session s = b.started().createSession();
+            Queue q = s.createQueue("close-listener");
+            CountDownLatch inListener = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            MessageConsumer consumer = s.createConsumer(q);
+            consumer.setMessageListener(m -> {
+                inListener.countDown();
+                dev.sluice.jms.spec.Sync.hold(release);
+            });
+            s.createProducer(q).send(s.createTextMessage("slow"));
+            assertThat(inListener.await(5, TimeUnit.SECONDS)).isTrue();
+            CompletableFuture<Void> close = CompletableFuture.runAsync(() -> dev.sluice.jms.spec.Sync.run(consumer::close));
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> !close.isDone());
+            release.countDown();
+            close.get(5, TimeUnit.SECONDS);
         }
     }
 

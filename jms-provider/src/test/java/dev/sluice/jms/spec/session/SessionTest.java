@@ -72,6 +72,18 @@ class SessionTest {
         }
     }
 
+    /** createSession(boolean, int): a non-transacted session takes AUTO, CLIENT or DUPS_OK only. */
+    @Test
+    void aNonTransactedSessionCannotHaveTheTransactedMode() throws Exception {
+        try (Broker b = Broker.realTime()) {
+            Connection c = b.connection();
+            assertThatThrownBy(() -> c.createSession(false, Session.SESSION_TRANSACTED))
+                    .isInstanceOf(JMSException.class).hasMessageContaining("non-transacted");
+            assertThatThrownBy(() -> ((jakarta.jms.QueueConnection) c).createQueueSession(false, Session.SESSION_TRANSACTED))
+                    .isInstanceOf(JMSException.class);
+        }
+    }
+
     @Test
     void aClosedSessionAndItsObjectsThrowIllegalStateException() throws Exception {
         try (Broker b = Broker.realTime()) {

@@ -65,6 +65,21 @@ class JMSContextTest {
         }
     }
 
+    /** JMSConsumer.receiveBody: a message "not one of the supported types" (a plain Message) is refused, not lost. */
+    @Test
+    void receiveBodyOfAPlainMessageThrowsAndTheMessageIsDeliveredAgain() throws Exception {
+        try (Broker b = Broker.realTime()) {
+            JMSContext ctx = b.context(JMSContext.AUTO_ACKNOWLEDGE);
+            Queue q = ctx.createQueue("plain-body");
+            ctx.createProducer().setProperty("kind", "plain").send(q, ctx.createMessage());
+            JMSConsumer c = ctx.createConsumer(q);
+            assertThatThrownBy(() -> c.receiveBody(String.class, 5000)).isInstanceOf(MessageFormatRuntimeException.class);
+            jakarta.jms.Message again = c.receive(5000);
+            assertThat(again.getStringProperty("kind")).isEqualTo("plain");
+            assertThat(again.getJMSRedelivered()).isTrue();
+        }
+    }
+
     @Test
     void checkedExceptionsBecomeTheirRuntimeTwins() throws Exception {
         try (Broker b = Broker.realTime()) {
