@@ -27,7 +27,8 @@ import java.util.function.Function;
  * <li>JMSMessageID = {@code "ID:"} + the SQS MessageId. JMSRedelivered = ApproximateReceiveCount &gt; 1,
  * JMSXDeliveryCount = ApproximateReceiveCount (0 for a browsed message).</li>
  * <li>JMSCorrelationID: String attribute {@value WireNames#CORRELATION_ID} (Binary if set as bytes or if SQS could not
- * carry it as a String). JMSReplyTo: String attribute {@value WireNames#REPLY_TO_QUEUE_NAME}, a queue name resolved
+ * carry it as a String; an empty one as {@value WireNames#EMPTY_STRING} or {@value WireNames#EMPTY_BINARY}, since SQS
+ * refuses empty values). JMSReplyTo: String attribute {@value WireNames#REPLY_TO_QUEUE_NAME}, a queue name resolved
  * on receipt through the caller's function ({@value WireNames#REPLY_TO_QUEUE_URL} of AWS's library is read too).</li>
  * <li>JMSDeliveryMode, JMSPriority, JMSTimestamp, JMSExpiration, JMSDeliveryTime, JMSType: one String attribute
  * {@value WireNames#HEADERS}, e.g. {@code 1;2;4;1700000000000;0;0;car} ({@link HeaderAttribute}). JMSPriority also goes to OutgoingMessage.priority and
@@ -127,7 +128,11 @@ public final class MessageCodec {
         m.setJMSDeliveryTime(headers.deliveryTime());
         m.setJMSType(headers.type());
         WireAttribute correlation = attributes.get(WireNames.CORRELATION_ID);
-        if (correlation != null && correlation.binaryValue() != null) {
+        if (correlation != null && WireNames.EMPTY_BINARY.equals(correlation.dataType())) {
+            m.setJMSCorrelationIDAsBytes(new byte[0]);
+        } else if (correlation != null && WireNames.EMPTY_STRING.equals(correlation.dataType())) {
+            m.setJMSCorrelationID("");
+        } else if (correlation != null && correlation.binaryValue() != null) {
             m.setJMSCorrelationIDAsBytes(correlation.binaryValue());
         } else if (correlation != null) {
             m.setJMSCorrelationID(correlation.stringValue());
@@ -183,13 +188,17 @@ public final class MessageCodec {
     private static WireAttribute correlationAttribute(SluiceMessage m) {
         byte[] bytes = m.correlationIdBytesOrNull();
         if (bytes != null) {
-            return bytes.length == 0 ? null : new WireAttribute(WireNames.BINARY, null, bytes);
+            return bytes.length == 0 ? new WireAttribute(WireNames.EMPTY_BINARY, null, new byte[] {0})
+                    : new WireAttribute(WireNames.BINARY, null, bytes);
         }
         String id = m.getJMSCorrelationID();
         if (id == null) {
             return null;
         }
-        if (id.isEmpty() || !WireNames.isValidSqsText(id)) {
+        if (id.isEmpty()) {
+            return new WireAttribute(WireNames.EMPTY_STRING, "-", null);
+        }
+        if (!WireNames.isValidSqsText(id)) {
             return new WireAttribute(WireNames.BINARY, null, id.getBytes(StandardCharsets.UTF_8));
         }
         return new WireAttribute(WireNames.STRING, id, null);

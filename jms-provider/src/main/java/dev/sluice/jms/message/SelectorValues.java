@@ -81,6 +81,9 @@ final class SelectorValues implements Function<String, Object> {
         if (raw == null) {
             return null;
         }
+        if (WireNames.EMPTY_STRING.equals(raw.dataType()) || WireNames.EMPTY_BINARY.equals(raw.dataType())) {
+            return "";
+        }
         return raw.binaryValue() != null ? new String(raw.binaryValue(), StandardCharsets.UTF_8) : raw.stringValue();
     }
 

@@ -47,6 +47,12 @@ public final class WireNames {
     public static final String FLOAT = "Number.float";
     public static final String DOUBLE = "Number.double";
     public static final String BINARY = "Binary";
+    /**
+     * An empty JMSCorrelationID, as text or as bytes: SQS refuses empty attribute values, so these labelled types
+     * carry a one-character (one-byte) placeholder that decoding ignores.
+     */
+    public static final String EMPTY_STRING = "String.sluice.empty";
+    public static final String EMPTY_BINARY = "Binary.sluice.empty";
 
     /** SQS allows at most this many message attributes. */
     public static final int MAX_ATTRIBUTES = 10;

@@ -129,6 +129,29 @@ class MessageRoundTripSuiteTest {
         }
     }
 
+    /** Any String or byte[] is a JMSCorrelationID, the empty ones too, though SQS refuses empty attribute values. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.sluice.jms.backends.Backends#all")
+    void emptyCorrelationIdsTravelAsEmptyTextAndEmptyBytes(TestBackend backend) throws Exception {
+        try (Scenario s = Scenario.on(backend)) {
+            Session session = s.started().createSession(Session.AUTO_ACKNOWLEDGE);
+            Queue q = session.createQueue(s.queue("corr"));
+            MessageProducer producer = session.createProducer(q);
+            Message text = session.createMessage();
+            text.setJMSCorrelationID("");
+            producer.send(text);
+            Message bytes = session.createMessage();
+            bytes.setJMSCorrelationIDAsBytes(new byte[0]);
+            producer.send(bytes);
+
+            MessageConsumer consumer = session.createConsumer(q);
+            Message first = consumer.receive(10_000);
+            Message second = consumer.receive(10_000);
+            assertThat(first.getJMSCorrelationID()).isEmpty();
+            assertThat(second.getJMSCorrelationIDAsBytes()).isEmpty();
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.sluice.jms.backends.Backends#all")
     void asynchronousSendsCompleteInOrderAndArrive(TestBackend backend) throws Exception {

@@ -46,6 +46,18 @@ class SelectorValuesTest {
     }
 
     @Test
+    void anEmptyCorrelationIdIsTheEmptyString() throws JMSException {
+        SluiceTextMessage text = new SluiceTextMessage("body");
+        text.setJMSCorrelationID("");
+        SluiceTextMessage bytes = new SluiceTextMessage("body");
+        bytes.setJMSCorrelationIDAsBytes(new byte[0]);
+        for (SluiceTextMessage m : new SluiceTextMessage[] {text, bytes}) {
+            assertThat(MessageCodec.selectorValues(MessageCodec.encode(m).attributes(), "id", 4, 0)
+                    .apply("JMSCorrelationID")).isEqualTo("");
+        }
+    }
+
+    @Test
     void packedPropertiesAreFoundToo() throws JMSException {
         SluiceTextMessage m = new SluiceTextMessage("body");
         for (int i = 0; i < 11; i++) {
