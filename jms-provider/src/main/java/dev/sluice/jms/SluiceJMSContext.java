@@ -180,8 +180,12 @@ public final class SluiceJMSContext implements JMSContext {
         if (closed) {
             return;
         }
+        // refused before anything changes: the context stays usable, and a later close() still releases it all
         if (session != null && session.onDeliveryThread()) {
             throw new IllegalStateRuntimeException("A MessageListener must not close its own JMSContext.");
+        }
+        if (session != null && session.onCompletionThread()) {
+            throw new IllegalStateRuntimeException("A CompletionListener must not close its own JMSContext.");
         }
         closed = true;
         if (onClose != null) {

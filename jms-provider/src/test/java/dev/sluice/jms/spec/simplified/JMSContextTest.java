@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -207,6 +208,39 @@ class JMSContextTest {
             }).send(q, "async");
             assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
             assertThat(ctx.createConsumer(q).receive(5000).getJMSMessageID()).isEqualTo(id.get());
+        }
+    }
+
+    /** JMSContext.close: IllegalStateRuntimeException when called by a CompletionListener on its own context. */
+    @Test
+    void aCompletionListenerClosingItsOwnContextIsRefusedAndTheContextStaysUsable() throws Exception {
+        try (Broker b = Broker.realTime()) {
+            JMSContext ctx = b.context(JMSContext.AUTO_ACKNOWLEDGE);
+            ctx.setClientID("closing-from-callback");
+            Queue q = ctx.createQueue("ctx-close-callback");
+            CompletableFuture<Exception> refused = new CompletableFuture<>();
+            ctx.createProducer().setAsync(new jakarta.jms.CompletionListener() {
+                @Override
+                public void onCompletion(Message message) {
+                    try {
+                        ctx.close();
+                        refused.complete(null);
+                    } catch (Exception e) {
+                        refused.complete(e);
+                    }
+                }
+
+                @Override
+                public void onException(Message message, Exception exception) {
+                    refused.complete(exception);
+                }
+            }).send(q, "async");
+            assertThat(refused.get(10, TimeUnit.SECONDS)).isInstanceOf(IllegalStateRuntimeException.class);
+            assertThat(ctx.createConsumer(q).receiveBody(String.class, 5000)).isEqualTo("async");
+            ctx.close();
+            try (JMSContext again = b.factory().createContext()) {
+                again.setClientID("closing-from-callback"); // released by the close that was allowed
+            }
         }
     }
 
