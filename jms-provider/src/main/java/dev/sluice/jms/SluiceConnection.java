@@ -65,6 +65,8 @@ public final class SluiceConnection implements QueueConnection, TopicConnection 
      */
     private final ReentrantReadWriteLock handOver = new ReentrantReadWriteLock();
     private volatile boolean closed;
+    /** close() has begun: nothing new is delivered, but running listeners may still use the connection. */
+    private volatile boolean closing;
     private volatile ExceptionListener exceptionListener;
     private String clientId;
     private boolean clientIdFrozen;
@@ -135,7 +137,7 @@ public final class SluiceConnection implements QueueConnection, TopicConnection 
      */
     boolean mayHandOver() {
         handOver.readLock().lock();
-        if (started && !closed) {
+        if (started && !closed && !closing) {
             return true;
         }
         handOver.readLock().unlock();
@@ -156,10 +158,10 @@ public final class SluiceConnection implements QueueConnection, TopicConnection 
     boolean awaitStarted(long nanos) throws InterruptedException {
         startLock.lock();
         try {
-            while (!started && !closed && nanos > 0) {
+            while (!started && !closed && !closing && nanos > 0) {
                 nanos = startedChanged.awaitNanos(nanos);
             }
-            return started && !closed;
+            return started && !closed && !closing;
         } finally {
             startLock.unlock();
         }
@@ -167,7 +169,7 @@ public final class SluiceConnection implements QueueConnection, TopicConnection 
 
     @Override
     public void close() throws JMSException {
-        if (closed) {
+        if (closed || closing) {
             return;
         }
         for (SluiceSession s : sessions) {
@@ -176,8 +178,7 @@ public final class SluiceConnection implements QueueConnection, TopicConnection 
                 throw new IllegalStateException("A MessageListener or CompletionListener must not close its own connection.");
             }
         }
-        closed = true;
-        releaseClientId();
+        closing = true;
         startLock.lock();
         try {
             startedChanged.signalAll();
@@ -187,11 +188,14 @@ public final class SluiceConnection implements QueueConnection, TopicConnection 
         JMSException first = null;
         for (SluiceSession s : sessions) {
             try {
+                // waits for the session's running listener, which may still use this connection meanwhile
                 s.close();
             } catch (JMSException e) {
                 first = first == null ? e : first;
             }
         }
+        closed = true;
+        releaseClientId();
         for (SluiceTemporaryQueue q : temporaryQueues) {
             try {
                 backend.deleteQueue(q.getQueueName());
@@ -211,7 +215,7 @@ public final class SluiceConnection implements QueueConnection, TopicConnection 
     }
 
     boolean isClosed() {
-        return closed;
+        return closed || closing;
     }
 
     void checkOpen() throws IllegalStateException {

@@ -43,6 +43,7 @@ public final class SluiceJMSContext implements JMSContext {
     private final Runnable onClose;
     private boolean autoStart = true;
     private volatile boolean closed;
+    private volatile boolean closing;
 
     SluiceJMSContext(SluiceConnection connection, int sessionMode) {
         this(connection, new AtomicInteger(1), sessionMode);
@@ -177,7 +178,7 @@ public final class SluiceJMSContext implements JMSContext {
 
     @Override
     public void close() {
-        if (closed) {
+        if (closed || closing) {
             return;
         }
         // refused before anything changes: the context stays usable, and a later close() still releases it all
@@ -187,19 +188,24 @@ public final class SluiceJMSContext implements JMSContext {
         if (session != null && session.onCompletionThread()) {
             throw new IllegalStateRuntimeException("A CompletionListener must not close its own JMSContext.");
         }
-        closed = true;
-        if (onClose != null) {
-            onClose.run();
-            return;
+        // closed only once the session has waited for its running listener, which may use this context until then
+        closing = true;
+        try {
+            if (onClose != null) {
+                onClose.run();
+                return;
+            }
+            uncheckedRun(() -> {
+                if (session != null) {
+                    session.close();
+                }
+                if (connectionUsers.decrementAndGet() == 0) {
+                    connection.close();
+                }
+            });
+        } finally {
+            closed = true;
         }
-        uncheckedRun(() -> {
-            if (session != null) {
-                session.close();
-            }
-            if (connectionUsers.decrementAndGet() == 0) {
-                connection.close();
-            }
-        });
     }
 
     @Override

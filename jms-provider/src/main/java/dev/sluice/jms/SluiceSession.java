@@ -73,6 +73,8 @@ public final class SluiceSession implements QueueSession, TopicSession {
     /** The thread that runs this session's CompletionListeners. */
     private volatile Thread completionThread;
     private volatile boolean closed;
+    /** close() has begun: no new delivery starts, but a running listener may still use the session. */
+    private volatile boolean closing;
     private volatile SessionDomain domain = SessionDomain.ANY;
     /** Set by {@link #joinContainerTransactions()}: the container, not the application, commits and closes. */
     private volatile boolean containerManaged;
@@ -125,8 +127,9 @@ public final class SluiceSession implements QueueSession, TopicSession {
         connection.checkOpen();
     }
 
+    /** Closed or closing: deliveries and receives end (checkOpen still lets a running listener work). */
     boolean isClosed() {
-        return closed;
+        return closed || closing;
     }
 
     // ---- messages -----------------------------------------------------------------------------------
@@ -570,7 +573,7 @@ public final class SluiceSession implements QueueSession, TopicSession {
     private void deliverLoop() {
         int next = 0;
         int failures = 0;
-        while (!closed) {
+        while (!isClosed()) {
             try {
                 if (!connection.awaitStarted(TimeUnit.SECONDS.toNanos(1))) {
                     continue;
@@ -646,7 +649,7 @@ public final class SluiceSession implements QueueSession, TopicSession {
 
     @Override
     public void close() throws JMSException {
-        if (closed || containerManaged) {
+        if (closed || closing || containerManaged) {
             // a container-managed session lives on until its transaction is settled (closeByContainer)
             return;
         }
@@ -656,11 +659,13 @@ public final class SluiceSession implements QueueSession, TopicSession {
         if (onCompletionThread()) {
             throw new IllegalStateException("A CompletionListener must not close its own session.");
         }
-        closed = true;
+        closing = true; // no new delivery begins
         Thread d = dispatcher;
-        // wait for a running listener first: the interrupt is only for a delivery thread's long poll, and
-        // must not cut short the application's onMessage
+        // wait for a running listener first, which may use this session until it returns (the spec keeps
+        // its facilities available); the interrupt is only for a delivery thread's long poll, and must not cut
+        // short the application's onMessage
         listenerRunning.lock();
+        closed = true;
         if (d != null) {
             d.interrupt();
             wakeDispatcher();

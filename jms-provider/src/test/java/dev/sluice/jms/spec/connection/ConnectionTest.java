@@ -102,8 +102,10 @@ class ConnectionTest {
             Session s = c.createSession();
             Queue q = s.createQueue("stoplistener");
             List<Message> got = new CopyOnWriteArrayList<>();
+            java.util.Set<Thread> others = deliveryThreads();
             s.createConsumer(q).setMessageListener(got::add);
-            awaitWaiting(deliveryThreads());
+            await().atMost(Duration.ofSeconds(5)).until(() -> deliveryThreads().stream()
+                    .anyMatch(t -> !others.contains(t) && t.getState() == Thread.State.TIMED_WAITING));
             c.stop();
             Session os = other.createSession();
             os.createProducer(q).send(os.createTextMessage("sent while stopped"));
@@ -119,15 +121,48 @@ class ConnectionTest {
         }
     }
 
-    private static Thread[] deliveryThreads() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().startsWith("sluice-session-")).toArray(Thread[]::new);
+    /** Sessions' delivery threads; the one a test's listener starts is the new one, waiting in the engine. */
+    private static java.util.Set<Thread> deliveryThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("sluice-session-"))
+                .collect(java.util.stream.Collectors.toSet());
     }
 
-    /** Until one of the threads waits with a time limit: a receive waiting in the engine for a message. */
-    private static void awaitWaiting(Thread... threads) {
-        await().atMost(Duration.ofSeconds(5)).until(() -> java.util.Arrays.stream(threads)
-                .anyMatch(t -> t.getState() == Thread.State.TIMED_WAITING));
+    /** Until the thread waits with a time limit: a receive waiting in the engine for a message. */
+    private static void awaitWaiting(Thread thread) {
+        await().atMost(Duration.ofSeconds(5)).until(() -> thread.getState() == Thread.State.TIMED_WAITING);
+    }
+
+    /** Connection.close: "the facilities of the connection and its sessions must remain available to those listeners". */
+    @Test
+    void aListenerRunningWhileItsConnectionClosesCanStillUseItsSession() throws Exception {
+        try (Broker b = Broker.realTime(); Connection other = b.started()) {
+            Connection c = b.started();
+            Session s = c.createSession();
+            Queue q = s.createQueue("close-while-listening");
+            Queue replies = s.createQueue("close-replies");
+            CountDownLatch inListener = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            CompletableFuture<Throwable> replied = new CompletableFuture<>();
+            s.createConsumer(q).setMessageListener(m -> {
+                inListener.countDown();
+                hold(release);
+                try {
+                    s.createProducer(replies).send(s.createTextMessage("reply"));
+                    replied.complete(null);
+                } catch (Throwable t) {
+                    replied.complete(t);
+                }
+            });
+            s.createProducer(q).send(s.createTextMessage("request"));
+            assertThat(inListener.await(5, TimeUnit.SECONDS)).isTrue();
+            CompletableFuture<Void> close = CompletableFuture.runAsync(() -> run(c::close));
+            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !close.isDone());
+            release.countDown();
+            close.get(10, TimeUnit.SECONDS);
+            assertThat(replied.get(5, TimeUnit.SECONDS)).isNull();
+            Message reply = other.createSession().createConsumer(replies).receive(5000);
+            assertThat(((TextMessage) reply).getText()).isEqualTo("reply");
+        }
     }
 
     @Test
