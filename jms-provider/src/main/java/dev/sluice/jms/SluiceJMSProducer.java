@@ -68,14 +68,9 @@ final class SluiceJMSProducer implements JMSProducer {
             if (replyTo != null) {
                 message.setJMSReplyTo(replyTo);
             }
-            producer.setDisableMessageID(disableMessageId);
-            producer.setDisableMessageTimestamp(disableMessageTimestamp);
-            producer.setDeliveryDelay(deliveryDelay);
-            if (async != null) {
-                producer.send(destination, message, deliveryMode, priority, timeToLive, async);
-            } else {
-                producer.send(destination, message, deliveryMode, priority, timeToLive);
-            }
+            // this JMSProducer's settings now, as values: an async send still queued must not see later changes
+            producer.send(destination, message, new SluiceMessageProducer.SendSettings(deliveryMode, priority,
+                    timeToLive, deliveryDelay, disableMessageId, disableMessageTimestamp), async);
         });
         return this;
     }

@@ -9,6 +9,7 @@ import dev.sluice.jms.backend.SendReceipt;
 import dev.sluice.jms.backend.Transaction;
 import dev.sluice.jms.message.MessageCodec;
 import dev.sluice.jms.message.SluiceMessage;
+import jakarta.jms.BytesMessage;
 import jakarta.jms.CompletionListener;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.Destination;
@@ -33,6 +34,15 @@ public final class SluiceMessageProducer implements QueueSender, TopicPublisher 
     /** FIFO queues need a group: messages sent without JMSXGroupID share this one, so their order holds. */
     static final String DEFAULT_GROUP = "default";
     static final long MAX_DELIVERY_DELAY_MILLIS = 900_000;
+    private static final System.Logger LOG = System.getLogger(SluiceMessageProducer.class.getName());
+
+    /**
+     * What a send takes from its producer, read when send is called: an async send runs later, and must not see
+     * settings changed after the call (a JMSProducer passes its own, so it never changes this producer's).
+     */
+    record SendSettings(int mode, int priority, long timeToLive, long deliveryDelay, boolean disableMessageId,
+                        boolean disableMessageTimestamp) {
+    }
 
     private final SluiceSession session;
     private final Destination destination;
@@ -178,6 +188,26 @@ public final class SluiceMessageProducer implements QueueSender, TopicPublisher 
 
     // ---- sending ------------------------------------------------------------------------------------
 
+    private SendSettings settings(int mode, int prio, long ttl) {
+        return new SendSettings(mode, prio, ttl, deliveryDelay, disableMessageId, disableMessageTimestamp);
+    }
+
+    private void requireOwnDestination() {
+        if (destination == null) {
+            throw new UnsupportedOperationException("This producer has no destination: name one in send().");
+        }
+    }
+
+    private void requireNamedDestination(Destination to) throws InvalidDestinationException {
+        if (destination != null) {
+            throw new UnsupportedOperationException("This producer sends to " + destination
+                    + "; use a producer without a destination to name one per send.");
+        }
+        if (to == null) {
+            throw new InvalidDestinationException("A send needs a destination.");
+        }
+    }
+
     @Override
     public void send(Message message) throws JMSException {
         send(message, deliveryMode, priority, timeToLive);
@@ -186,10 +216,8 @@ public final class SluiceMessageProducer implements QueueSender, TopicPublisher 
     @Override
     public void send(Message message, int mode, int prio, long ttl) throws JMSException {
         checkOpen();
-        if (destination == null) {
-            throw new UnsupportedOperationException("This producer has no destination: name one in send().");
-        }
-        doSend(destination, message, mode, prio, ttl);
+        requireOwnDestination();
+        doSend(destination, message, settings(mode, prio, ttl));
     }
 
     @Override
@@ -200,14 +228,8 @@ public final class SluiceMessageProducer implements QueueSender, TopicPublisher 
     @Override
     public void send(Destination to, Message message, int mode, int prio, long ttl) throws JMSException {
         checkOpen();
-        if (destination != null) {
-            throw new UnsupportedOperationException("This producer sends to " + destination
-                    + "; use a producer without a destination to name one per send.");
-        }
-        if (to == null) {
-            throw new InvalidDestinationException("A send needs a destination.");
-        }
-        doSend(to, message, mode, prio, ttl);
+        requireNamedDestination(to);
+        doSend(to, message, settings(mode, prio, ttl));
     }
 
     @Override
@@ -219,10 +241,8 @@ public final class SluiceMessageProducer implements QueueSender, TopicPublisher 
     public void send(Message message, int mode, int prio, long ttl, CompletionListener completionListener)
             throws JMSException {
         checkOpen();
-        if (destination == null) {
-            throw new UnsupportedOperationException("This producer has no destination: name one in send().");
-        }
-        sendAsync(destination, message, mode, prio, ttl, completionListener);
+        requireOwnDestination();
+        sendAsync(destination, message, settings(mode, prio, ttl), completionListener);
     }
 
     @Override
@@ -234,34 +254,64 @@ public final class SluiceMessageProducer implements QueueSender, TopicPublisher 
     public void send(Destination to, Message message, int mode, int prio, long ttl,
                      CompletionListener completionListener) throws JMSException {
         checkOpen();
-        if (destination != null) {
-            throw new UnsupportedOperationException("This producer sends to " + destination + ".");
+        requireNamedDestination(to);
+        sendAsync(to, message, settings(mode, prio, ttl), completionListener);
+    }
+
+    /** The JMSProducer's send: with its settings, and asynchronous when it has a listener. */
+    void send(Destination to, Message message, SendSettings settings, CompletionListener listener)
+            throws JMSException {
+        checkOpen();
+        requireNamedDestination(to);
+        if (listener == null) {
+            doSend(to, message, settings);
+        } else {
+            sendAsync(to, message, settings, listener);
         }
-        if (to == null) {
-            throw new InvalidDestinationException("A send needs a destination.");
-        }
-        sendAsync(to, message, mode, prio, ttl, completionListener);
     }
 
     /** Completion listeners of one session are called in send order, on the session's completion thread. */
-    private void sendAsync(Destination to, Message message, int mode, int prio, long ttl, CompletionListener listener)
+    private void sendAsync(Destination to, Message message, SendSettings settings, CompletionListener listener)
             throws JMSException {
         if (listener == null) {
             throw new IllegalArgumentException("A CompletionListener must not be null.");
         }
-        checkDeliveryMode(mode);
-        checkPriority(prio);
-        session.completions().execute(() -> {
-            try {
-                doSend(to, message, mode, prio, ttl);
-                listener.onCompletion(message);
-            } catch (Exception e) {
-                listener.onException(message, e);
-            }
-        });
+        checkDeliveryMode(settings.mode());
+        checkPriority(settings.priority());
+        session.runAsyncSend(() -> complete(to, message, settings, listener));
     }
 
-    private void doSend(Destination to, Message message, int mode, int prio, long ttl) throws JMSException {
+    /** Runs on the completion thread: onException reports a failed send only, never a failing onCompletion. */
+    private void complete(Destination to, Message message, SendSettings settings, CompletionListener listener) {
+        Exception failure = null;
+        try {
+            doSend(to, message, settings);
+        } catch (Exception e) {
+            failure = e;
+        }
+        // the BytesMessage javadoc: the listener gets a sent BytesMessage reset, so it can read the body
+        if (message instanceof BytesMessage bytes) {
+            try {
+                bytes.reset();
+            } catch (JMSException | RuntimeException e) {
+                // a foreign message that cannot reset: the listener is still told of the send
+            }
+        }
+        try {
+            if (failure == null) {
+                listener.onCompletion(message);
+            } else {
+                listener.onException(message, failure);
+            }
+        } catch (RuntimeException e) {
+            // the application's own failure: keep the completion thread, and the sends after this one, going
+            LOG.log(System.Logger.Level.WARNING, "A CompletionListener threw", e);
+        }
+    }
+
+    private void doSend(Destination to, Message message, SendSettings settings) throws JMSException {
+        int mode = settings.mode();
+        int prio = settings.priority();
         if (message == null) {
             throw new MessageFormatException("A null message cannot be sent.");
         }
@@ -272,14 +322,14 @@ public final class SluiceMessageProducer implements QueueSender, TopicPublisher 
             session.connection().requireCapability(Capability.PRIORITY);
         }
         if (to instanceof Topic topic) {
-            doPublish(topic, message, mode, prio, ttl);
+            doPublish(topic, message, settings);
             return;
         }
         QueueInfo queue = session.connection().queueInfo(to);
-        stampHeaders(message, to, mode, prio, ttl, null);
+        stampHeaders(message, to, settings, null);
         SluiceMessage m = message instanceof SluiceMessage own ? own : SluiceMessage.copyOf(message);
         OutgoingMessage encoded = MessageCodec.encode(m);
-        int delaySeconds = (int) ((deliveryDelay + 999) / 1000);
+        int delaySeconds = (int) ((settings.deliveryDelay() + 999) / 1000);
         if (queue.fifo() && delaySeconds > 0) {
             throw new JMSException("FIFO queue " + queue.name() + " cannot delay single messages (an SQS rule); "
                     + "set DelaySeconds on the queue instead of a delivery delay.");
@@ -298,12 +348,12 @@ public final class SluiceMessageProducer implements QueueSender, TopicPublisher 
                     prio, id);
             // a backend that cannot store a message under a chosen id (SQS) names its own at commit: then the
             // message gets that one, the id the receiver sees
-            tx.send(new Transaction.Send(queue.name(), out), receipt -> assignId(message, m, receipt));
-            assignId(message, m, new SendReceipt(id, null));
+            tx.send(new Transaction.Send(queue.name(), out), receipt -> assignId(message, m, receipt, settings));
+            assignId(message, m, new SendReceipt(id, null), settings);
         } else {
             OutgoingMessage out = new OutgoingMessage(encoded.body(), encoded.attributes(), delaySeconds, group, dedup,
                     prio);
-            assignId(message, m, session.connection().backend().send(queue.name(), out));
+            assignId(message, m, session.connection().backend().send(queue.name(), out), settings);
         }
     }
 
@@ -311,41 +361,42 @@ public final class SluiceMessageProducer implements QueueSender, TopicPublisher 
      * A publish: the message id is chosen here and travels with the message (each subscription queue holds a copy
      * under its own SQS MessageId), so every subscriber sees the JMSMessageID the publisher saw.
      */
-    private void doPublish(Topic topic, Message message, int mode, int prio, long ttl) throws JMSException {
+    private void doPublish(Topic topic, Message message, SendSettings settings) throws JMSException {
         String topicName = TopicSubscriptions.topicName(topic);
         session.connection().requireCapability(Capability.TOPICS);
         String id = session.connection().backend().newMessageId();
-        stampHeaders(message, topic, mode, prio, ttl, "ID:" + id);
+        stampHeaders(message, topic, settings, "ID:" + id);
         SluiceMessage m = message instanceof SluiceMessage own ? own : SluiceMessage.copyOf(message);
         OutgoingMessage encoded = MessageCodec.encode(m);
-        int delaySeconds = (int) ((deliveryDelay + 999) / 1000);
+        int delaySeconds = (int) ((settings.deliveryDelay() + 999) / 1000);
         OutgoingMessage out = new OutgoingMessage(encoded.body(), encoded.attributes(), delaySeconds, encoded.groupId(),
-                encoded.deduplicationId(), prio, id);
+                encoded.deduplicationId(), settings.priority(), id);
         Publication from = session.connection().publication();
         if (session.acknowledger() instanceof TransactedAcknowledger tx) {
             tx.send(new Transaction.Send(topicName, out, from), receipt -> { });
         } else {
             session.connection().backend().publish(topicName, out, from);
         }
-        assignId(message, m, new SendReceipt(id, null));
+        assignId(message, m, new SendReceipt(id, null), settings);
     }
 
     /** Sets the headers a send sets; {@code messageId} is null unless chosen before the send (a publish). */
-    private void stampHeaders(Message message, Destination to, int mode, int prio, long ttl, String messageId)
+    private void stampHeaders(Message message, Destination to, SendSettings settings, String messageId)
             throws JMSException {
         long now = System.currentTimeMillis();
+        long ttl = settings.timeToLive();
         message.setJMSDestination(to);
-        message.setJMSDeliveryMode(mode);
-        message.setJMSPriority(prio);
+        message.setJMSDeliveryMode(settings.mode());
+        message.setJMSPriority(settings.priority());
         message.setJMSExpiration(ttl > 0 ? now + ttl : 0);
-        message.setJMSTimestamp(disableMessageTimestamp ? 0 : now);
-        message.setJMSDeliveryTime(now + deliveryDelay);
+        message.setJMSTimestamp(settings.disableMessageTimestamp() ? 0 : now);
+        message.setJMSDeliveryTime(now + settings.deliveryDelay());
         message.setJMSMessageID(messageId);
     }
 
-    private void assignId(Message original, SluiceMessage sent, SendReceipt receipt) {
+    private void assignId(Message original, SluiceMessage sent, SendReceipt receipt, SendSettings settings) {
         try {
-            String id = disableMessageId ? null : "ID:" + receipt.messageId();
+            String id = settings.disableMessageId() ? null : "ID:" + receipt.messageId();
             original.setJMSMessageID(id);
             if (sent != original) {
                 sent.setJMSMessageID(id);
@@ -390,6 +441,8 @@ public final class SluiceMessageProducer implements QueueSender, TopicPublisher 
         if (session.onCompletionThread()) {
             throw new IllegalStateException("A CompletionListener must not close its own producer.");
         }
+        // the spec: close returns once incomplete async sends are done and their listeners have returned
+        session.awaitAsyncSends();
         closed = true;
         session.removed(this);
     }

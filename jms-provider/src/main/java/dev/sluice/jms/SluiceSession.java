@@ -69,6 +69,8 @@ public final class SluiceSession implements QueueSession, TopicSession {
     private final ReentrantLock listenerRunning = new ReentrantLock();
     private final Object dispatchSignal = new Object();
     private final ExecutorService completions;
+    /** Async sends queued or running: commit and producer close wait only when there are some. */
+    private final java.util.concurrent.atomic.AtomicInteger asyncSends = new java.util.concurrent.atomic.AtomicInteger();
     private volatile Thread dispatcher;
     /** The thread that runs this session's CompletionListeners. */
     private volatile Thread completionThread;
@@ -116,8 +118,21 @@ public final class SluiceSession implements QueueSession, TopicSession {
         return releaser;
     }
 
-    ExecutorService completions() {
-        return completions;
+    /** Runs an async send and its CompletionListener on this session's completion thread, in send order. */
+    void runAsyncSend(Runnable send) {
+        asyncSends.incrementAndGet();
+        try {
+            completions.execute(() -> {
+                try {
+                    send.run();
+                } finally {
+                    asyncSends.decrementAndGet();
+                }
+            });
+        } catch (RuntimeException e) {
+            asyncSends.decrementAndGet();
+            throw e;
+        }
     }
 
     void checkOpen() throws IllegalStateException {
@@ -250,21 +265,53 @@ public final class SluiceSession implements QueueSession, TopicSession {
     @Override
     public void commit() throws JMSException {
         checkOpen();
+        refuseOnCompletionThread("commit()");
         refuseInContainerTransaction("commit()");
         if (!(acknowledger instanceof TransactedAcknowledger tx)) {
             throw new IllegalStateException("commit() needs a transacted session; this one is " + modeName() + ".");
         }
+        // an async send still queued would otherwise join the next transaction, not this one
+        awaitAsyncSends();
         tx.commit();
     }
 
     @Override
     public void rollback() throws JMSException {
         checkOpen();
+        refuseOnCompletionThread("rollback()");
         refuseInContainerTransaction("rollback()");
         if (!(acknowledger instanceof TransactedAcknowledger tx)) {
             throw new IllegalStateException("rollback() needs a transacted session; this one is " + modeName() + ".");
         }
+        awaitAsyncSends();
         tx.rollback();
+    }
+
+    /** The spec forbids it, and waiting for this session's async sends there would wait for the caller itself. */
+    private void refuseOnCompletionThread(String what) throws IllegalStateException {
+        if (onCompletionThread()) {
+            throw new IllegalStateException("A CompletionListener must not call " + what + " on its own session.");
+        }
+    }
+
+    /**
+     * Returns once the async sends started so far are complete and their CompletionListeners have returned:
+     * one thread runs them in order, so a no-op queued behind them ends after them. Not for the completion thread.
+     */
+    void awaitAsyncSends() throws JMSException {
+        if (asyncSends.get() == 0) {
+            return; // the common case, without a round trip through the completion thread
+        }
+        try {
+            completions.submit(() -> { }).get();
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // the session is closing: its close waits for the sends
+        } catch (java.util.concurrent.ExecutionException e) {
+            // a no-op does not fail
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JMSException("Interrupted while waiting for incomplete asynchronous sends.");
+        }
     }
 
     @Override
