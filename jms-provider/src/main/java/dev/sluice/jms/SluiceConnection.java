@@ -336,6 +336,15 @@ public final class SluiceConnection implements QueueConnection, TopicConnection 
         return q;
     }
 
+    /**
+     * Whether a queue of this name may be consumed here: any ordinary queue, but a temporary one only by the
+     * connection that created it, however the consumer came by it (the object, a JMSReplyTo, or its name).
+     */
+    boolean mayConsume(String queueName) {
+        return !queueName.startsWith(SluiceTemporaryQueue.PREFIX)
+                || temporaryQueues.stream().anyMatch(t -> t.getName().equals(queueName));
+    }
+
     void deleteTemporaryQueue(SluiceTemporaryQueue q) throws JMSException {
         checkOpen();
         for (SluiceSession s : sessions) {

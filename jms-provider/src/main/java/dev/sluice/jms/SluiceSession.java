@@ -389,9 +389,10 @@ public final class SluiceSession implements QueueSession, TopicSession {
         if (destination instanceof Topic topic) {
             return added(TopicSubscriptions.nonDurable(this, topic, messageSelector, noLocal));
         }
-        if (destination instanceof SluiceTemporaryQueue t && t.owner() != connection) {
-            throw new InvalidDestinationException("Temporary queue " + t.getQueueName()
-                    + " can only be consumed by the connection that created it.");
+        if (destination instanceof Queue q && q.getQueueName() != null && !connection.mayConsume(q.getQueueName())) {
+            throw new InvalidDestinationException("Temporary queue " + q.getQueueName() + " can only be consumed by "
+                    + "the connection that created it, and only until it is deleted (names starting with "
+                    + SluiceTemporaryQueue.PREFIX + " are kept for temporary queues).");
         }
         if (messageSelector != null && !messageSelector.isBlank()) {
             connection.requireCapability(Capability.SELECTORS);

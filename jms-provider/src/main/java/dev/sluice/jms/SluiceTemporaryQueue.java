@@ -16,10 +16,6 @@ public final class SluiceTemporaryQueue extends SluiceQueue implements Temporary
         this.owner = owner;
     }
 
-    SluiceConnection owner() {
-        return owner;
-    }
-
     @Override
     public void delete() throws JMSException {
         if (owner == null) {

@@ -90,4 +90,40 @@ class TemporaryQueueTest {
         }
     }
 
+    /** TemporaryQueue: "can be consumed only by the Connection that created it", however another comes by it. */
+    @Test
+    void anotherConnectionCannotConsumeItThroughItsNameOrAReplyTo() throws Exception {
+        try (Broker b = Broker.realTime()) {
+            Session s = b.started().createSession();
+            TemporaryQueue tq = s.createTemporaryQueue();
+            jakarta.jms.Queue service = s.createQueue("temp-service");
+            TextMessage request = s.createTextMessage("request");
+            request.setJMSReplyTo(tq);
+            s.createProducer(service).send(request);
+
+            Session other = b.started().createSession();
+            assertThatThrownBy(() -> other.createConsumer(other.createQueue(tq.getQueueName())))
+                    .isInstanceOf(InvalidDestinationException.class);
+            Message got = other.createConsumer(service).receive(5000);
+            assertThatThrownBy(() -> other.createConsumer(got.getJMSReplyTo()))
+                    .isInstanceOf(InvalidDestinationException.class);
+        }
+    }
+
+    @Test
+    void itsOwnConnectionConsumesItThroughAReplyToOrItsNameToo() throws Exception {
+        try (Broker b = Broker.realTime()) {
+            Session s = b.started().createSession();
+            TemporaryQueue tq = s.createTemporaryQueue();
+            TextMessage carrier = s.createTextMessage("carrier");
+            carrier.setJMSReplyTo(tq);
+            jakarta.jms.Queue loop = s.createQueue("temp-loop");
+            s.createProducer(loop).send(carrier);
+            Message got = s.createConsumer(loop).receive(5000);
+            s.createProducer(tq).send(s.createTextMessage("to myself"));
+            assertThat(((TextMessage) s.createConsumer(got.getJMSReplyTo()).receive(5000)).getText())
+                    .isEqualTo("to myself");
+            assertThat(s.createConsumer(s.createQueue(tq.getQueueName())).receiveNoWait()).isNull();
+        }
+    }
 }
