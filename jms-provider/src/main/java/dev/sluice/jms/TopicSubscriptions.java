@@ -7,12 +7,14 @@ import dev.sluice.jms.message.SelectorPredicate;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
+import jakarta.jms.TemporaryTopic;
 import jakarta.jms.Topic;
 
 /**
  * The rules of the spec's "Subscriptions" chapter on the provider's side, before the engine sees a subscription:
- * which topic may be subscribed to, that an unshared durable subscription needs a client identifier, that a
- * subscription name is not empty, that the selector parses; then one consumer on the subscription's queue.
+ * which topic may be subscribed to (a temporary one by its own connection only, never durably), that an unshared
+ * durable subscription needs a client identifier, that a subscription name is not empty, that the selector
+ * parses; then one consumer on the subscription's queue.
  */
 final class TopicSubscriptions {
 
@@ -54,10 +56,25 @@ final class TopicSubscriptions {
         if (name == null || name.isEmpty()) {
             throw new InvalidDestinationException("Topic " + topic + " has no name.");
         }
-        if (topic instanceof SluiceTemporaryTopic t) {
-            t.checkUsable();
+        if (SluiceTemporaryTopic.isTemporaryName(name)) {
+            SluiceTemporaryTopic.liveOwner(name); // refuses a deleted one, whatever object names it
         }
         return name;
+    }
+
+    /** By name, so that a plain Topic naming a temporary topic (a JMSReplyTo, say) is held to the same rules. */
+    private static void checkTemporary(SluiceConnection connection, String topicName, boolean durable)
+            throws JMSException {
+        if (durable) {
+            // "@param topic the non-temporary Topic to subscribe to": a durable subscription would outlive its topic
+            throw new InvalidDestinationException("Temporary topic " + topicName
+                    + " cannot have a durable subscription; subscribe to a non-temporary topic.");
+        }
+        if (SluiceTemporaryTopic.isTemporaryName(topicName)
+                && SluiceTemporaryTopic.liveOwner(topicName) != connection) {
+            throw new InvalidDestinationException("Temporary topic " + topicName
+                    + " can only be subscribed to by the connection that created it.");
+        }
     }
 
     private static SluiceMessageConsumer subscribe(SluiceSession session, Topic topic, String name, boolean durable,
@@ -66,9 +83,8 @@ final class TopicSubscriptions {
         SluiceConnection connection = session.connection();
         connection.requireCapability(Capability.TOPICS);
         String topicName = topicName(topic);
-        if (topic instanceof SluiceTemporaryTopic t && t.owner() != connection) {
-            throw new InvalidDestinationException("Temporary topic " + topicName
-                    + " can only be subscribed to by the connection that created it.");
+        if (topic instanceof TemporaryTopic || SluiceTemporaryTopic.isTemporaryName(topicName)) {
+            checkTemporary(connection, topicName, durable);
         }
         if ((durable || shared) && (name == null || name.isEmpty())) {
             throw new JMSException("Subscription name '" + name + "' is invalid: a " + (durable ? "durable" : "shared")

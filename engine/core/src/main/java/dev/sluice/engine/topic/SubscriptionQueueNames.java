@@ -6,9 +6,10 @@ import java.util.UUID;
 /**
  * Names of subscription queues, so that people listing queues (CLI, boto3) see which topic and subscription a
  * queue serves: {@code topic_<topic>__<subscription>_<6 hex>}, where {@code <subscription>} is the name (prefixed
- * with the client id for an unshared durable subscription) or {@code nondurable}. Characters SQS does not allow
- * in names become '_' and long parts are cut, so the suffix, new for each subscription, keeps names apart and lets
- * a subscription be re-created at once (SQS refuses a deleted queue's name for 60 seconds).
+ * with the client id for an unshared durable subscription, with {@code nondurable-} for a shared non-durable one,
+ * which JMS keeps apart from durable subscriptions of the same name) or {@code nondurable}. Characters SQS does
+ * not allow in names become '_' and long parts are cut, so the suffix, new for each subscription, keeps names
+ * apart and lets a subscription be re-created at once (SQS refuses a deleted queue's name for 60 seconds).
  * The authoritative definition is in the queue's tags ({@link SubscriptionTags}).
  */
 final class SubscriptionQueueNames {
@@ -19,8 +20,11 @@ final class SubscriptionQueueNames {
     }
 
     static String of(SubscriptionSpec spec) {
+        // durable subscriptions' names must stay as they are: their queues outlive the engine and are found again
+        // by their tags, but people (and scripts) know them by name
         String sub = spec.name() == null ? "nondurable"
-                : spec.durable() && !spec.shared() ? spec.clientId() + "-" + spec.name() : spec.name();
+                : !spec.durable() ? "nondurable-" + spec.name()
+                : !spec.shared() ? spec.clientId() + "-" + spec.name() : spec.name();
         String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 6).toLowerCase(Locale.ROOT);
         return PREFIX + clean(spec.topic(), 30) + "__" + clean(sub, 28) + "_" + suffix;
     }

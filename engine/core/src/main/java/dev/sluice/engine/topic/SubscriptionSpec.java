@@ -36,9 +36,18 @@ public record SubscriptionSpec(String topic, String clientId, String name, boole
         return new SubscriptionSpec(topic, null, null, false, false, selector, noLocal);
     }
 
-    /** Subscriptions are identified by name and client identifier (if set), whatever their kind and topic. */
+    /** The name and client identifier (if set) a subscription is known by, whatever its topic; null if unnamed. */
     String key() {
-        return name == null ? null : (clientId == null ? "\u0000" : clientId) + "\u0001" + name;
+        return name == null ? null : key(durable, clientId, name);
+    }
+
+    /**
+     * Durable subscriptions, shared or not, are in one namespace (an unshared and a shared durable subscription of
+     * one name conflict); shared non-durable ones are in another, because JMS 3.1 (Session.createDurableConsumer)
+     * says a durable and a shared non-durable subscription of the same name and client id are completely separate.
+     */
+    static String key(boolean durable, String clientId, String name) {
+        return (durable ? "D" : "S") + (clientId == null ? "\u0000" : clientId) + "\u0001" + name;
     }
 
     /** Same topic, selector and noLocal: an existing subscription may be reused rather than replaced. */

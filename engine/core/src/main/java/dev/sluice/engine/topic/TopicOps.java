@@ -107,6 +107,11 @@ public final class TopicOps {
         }
         if (existing == null) {
             String queue = SubscriptionQueueNames.of(spec);
+            while (ctx.queues.find(queue) != null) {
+                // the readable part of two subscriptions' names may be equal (a shared non-durable 'x' and a
+                // durable 'nondurable-x'), and so may the random suffix: never take another queue's name
+                queue = SubscriptionQueueNames.of(spec);
+            }
             admin.createOwned(queue, SubscriptionTags.of(spec));
             existing = new Subscription(spec, queue);
             register(existing);
@@ -131,8 +136,7 @@ public final class TopicOps {
 
     /** Deletes a durable subscription and the messages it holds. */
     public synchronized void unsubscribe(String clientId, String name) {
-        String key = new SubscriptionSpec("-", clientId, name, false, true, null, false).key();
-        Subscription s = named.get(key);
+        Subscription s = named.get(SubscriptionSpec.key(true, clientId, name));
         if (s == null || !s.spec.durable()) {
             throw new SubscriptionException(SubscriptionException.Reason.UNKNOWN, "There is no durable subscription '"
                     + name + "'" + (clientId == null ? " without a client identifier." : " of client '" + clientId + "'."));

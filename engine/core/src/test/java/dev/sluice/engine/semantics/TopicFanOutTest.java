@@ -24,6 +24,10 @@ class TopicFanOutTest extends EngineSemanticsTest {
         return new SubscriptionSpec("prices", clientId, name, true, false, selector, false);
     }
 
+    private static SubscriptionSpec shared(String clientId, String name, boolean durable) {
+        return new SubscriptionSpec("prices", clientId, name, durable, true, null, false);
+    }
+
     private int publish(String body, Publisher from) {
         return engine.publish("prices", SendMessageRequest.of(null, body), from);
     }
@@ -180,6 +184,29 @@ class TopicFanOutTest extends EngineSemanticsTest {
         List<String> first = bodies(receive(q, 1));
         List<String> second = bodies(receive(q, 1));
         assertThat(first).doesNotContainAnyElementsOf(second);
+    }
+
+    @Test
+    void sharedNonDurableSubscriptionsAreSeparateFromDurableOnesOfTheSameNameAndClientId() {
+        open(Storage.MEMORY);
+        String durable = engine.subscribe(durable("alice", "audit", null), "c1");
+        String sharedDurable = engine.subscribe(shared(null, "feed", true), "c1");
+
+        String shared = engine.subscribe(shared("alice", "audit", false), "c2");
+        String sharedFeed = engine.subscribe(shared(null, "feed", false), "c2");
+
+        // durable subscriptions' queue names are as before (they outlive restarts); shared non-durable ones differ
+        assertThat(durable).startsWith("topic_prices__alice-audit_");
+        assertThat(sharedDurable).startsWith("topic_prices__feed_");
+        assertThat(shared).startsWith("topic_prices__nondurable-audit_");
+        assertThat(sharedFeed).startsWith("topic_prices__nondurable-feed_");
+        assertThat(publish("p", BOB)).isEqualTo(4);
+        engine.releaseSubscription(shared);
+        engine.releaseSubscription(sharedFeed);
+        engine.releaseSubscription(durable);
+        engine.unsubscribe("alice", "audit");
+        assertThat(engine.listQueues("topic_", null, null).queueNames()).containsExactly(sharedDurable);
+        assertThat(bodies(receive(sharedDurable, 10))).containsExactly("p");
     }
 
     @Test

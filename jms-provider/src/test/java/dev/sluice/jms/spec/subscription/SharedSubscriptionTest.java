@@ -1,6 +1,7 @@
 package dev.sluice.jms.spec.subscription;
 
 import dev.sluice.jms.spec.Broker;
+import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
@@ -77,7 +78,7 @@ class SharedSubscriptionTest {
     }
 
     @Test
-    void aSharedSubscriptionInUseCannotChangeItsTopicOrSelectorOrKind() throws Exception {
+    void aSharedSubscriptionInUseCannotChangeItsTopicOrSelector() throws Exception {
         try (Broker b = Broker.realTime()) {
             Session s = b.started().createSession();
             Topic t = s.createTopic("events");
@@ -86,8 +87,35 @@ class SharedSubscriptionTest {
                     .isInstanceOf(JMSException.class).hasMessageContaining("watchers").hasMessageContaining("other");
             assertThatThrownBy(() -> s.createSharedConsumer(t, "watchers", "x = 1"))
                     .isInstanceOf(JMSException.class).hasMessageContaining("x = 1");
-            assertThatThrownBy(() -> s.createSharedDurableConsumer(t, "watchers"))
-                    .isInstanceOf(JMSException.class).hasMessageContaining("watchers");
+        }
+    }
+
+    /** Session.createSharedDurableConsumer: durable and shared non-durable subscriptions of one name are separate. */
+    @Test
+    void aSharedNonDurableSubscriptionIsSeparateFromADurableOneOfTheSameNameAndClientId() throws Exception {
+        try (Broker b = Broker.realTime()) {
+            Connection c = b.connection();
+            c.setClientID("app");
+            c.start();
+            Session s = c.createSession();
+            Topic t = s.createTopic("events");
+            MessageConsumer durable = s.createDurableConsumer(t, "x");
+            MessageConsumer sharedDurable = s.createSharedDurableConsumer(t, "y");
+            MessageConsumer sharedX = s.createSharedConsumer(t, "x");
+            MessageConsumer sharedY = s.createSharedConsumer(t, "y");
+            s.createProducer(t).send(s.createTextMessage("e"));
+            for (MessageConsumer each : List.of(durable, sharedDurable, sharedX, sharedY)) {
+                assertThat(((TextMessage) each.receive(5000)).getText()).isEqualTo("e");
+                assertThat(each.receiveNoWait()).isNull();
+            }
+            // an unshared and a shared durable subscription of one name still conflict
+            assertThatThrownBy(() -> s.createSharedDurableConsumer(t, "x"))
+                    .isInstanceOf(JMSException.class).hasMessageContaining("x");
+            sharedX.close();
+            durable.close();
+            s.unsubscribe("x");
+            sharedDurable.close();
+            s.unsubscribe("y");
         }
     }
 
