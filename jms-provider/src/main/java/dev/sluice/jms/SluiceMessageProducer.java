@@ -8,6 +8,7 @@ import dev.sluice.jms.backend.QueueInfo;
 import dev.sluice.jms.backend.SendReceipt;
 import dev.sluice.jms.backend.Transaction;
 import dev.sluice.jms.message.MessageCodec;
+import dev.sluice.jms.message.PropertyNames;
 import dev.sluice.jms.message.SluiceMessage;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.CompletionListener;
@@ -31,8 +32,6 @@ import java.util.UUID;
  */
 public final class SluiceMessageProducer implements QueueSender, TopicPublisher {
 
-    /** FIFO queues need a group: messages sent without JMSXGroupID share this one, so their order holds. */
-    static final String DEFAULT_GROUP = "default";
     static final long MAX_DELIVERY_DELAY_MILLIS = 900_000;
     private static final System.Logger LOG = System.getLogger(SluiceMessageProducer.class.getName());
 
@@ -335,7 +334,7 @@ public final class SluiceMessageProducer implements QueueSender, TopicPublisher 
                     + "set DelaySeconds on the queue instead of a delivery delay.");
         }
         // a standard queue takes a MessageGroupId too (it orders nothing there), so JMSXGroupID reaches the receiver
-        String group = queue.fifo() && encoded.groupId() == null ? DEFAULT_GROUP : encoded.groupId();
+        String group = queue.fifo() && encoded.groupId() == null ? PropertyNames.UNGROUPED : encoded.groupId();
         String dedup = encoded.deduplicationId();
         if (queue.fifo() && dedup == null && !queue.contentBasedDeduplication()) {
             // JMS sends are distinct messages even with equal bodies: de-duplicate only when asked to

@@ -151,8 +151,9 @@ public final class MessageCodec {
         }
 
         PropertyAttributes.decodeAll(attributes).forEach(m::putProviderProperty);
-        if (in.groupId() != null) {
-            m.putProviderProperty(PropertyNames.JMSX_GROUP_ID, in.groupId());
+        String groupId = PropertyNames.groupIdOf(in.groupId());
+        if (groupId != null) {
+            m.putProviderProperty(PropertyNames.JMSX_GROUP_ID, groupId);
         }
         if (in.deduplicationId() != null) {
             m.putProviderProperty(PropertyNames.JMS_SQS_DEDUPLICATION_ID, in.deduplicationId());

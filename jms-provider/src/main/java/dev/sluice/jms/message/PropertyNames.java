@@ -11,6 +11,16 @@ import java.util.Set;
 public final class PropertyNames {
 
     public static final String JMSX_GROUP_ID = "JMSXGroupID";
+    /**
+     * The MessageGroupId of a message sent to a FIFO queue without a JMSXGroupID (SQS needs one; sharing it keeps
+     * such messages in send order). Receivers see no JMSXGroupID for it, since the sender set none.
+     */
+    public static final String UNGROUPED = "sluice-ungrouped";
+
+    /** The JMSXGroupID a MessageGroupId stands for: none for {@link #UNGROUPED}. */
+    public static String groupIdOf(String messageGroupId) {
+        return UNGROUPED.equals(messageGroupId) ? null : messageGroupId;
+    }
     public static final String JMSX_GROUP_SEQ = "JMSXGroupSeq";
     public static final String JMSX_DELIVERY_COUNT = "JMSXDeliveryCount";
     /** Same name as AWS's SQS JMS library: the FIFO MessageDeduplicationId. */

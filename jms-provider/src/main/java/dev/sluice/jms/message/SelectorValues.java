@@ -30,7 +30,7 @@ final class SelectorValues implements Function<String, Object> {
         this.messageId = messageId;
         this.priority = priority;
         this.sentTimestamp = sentTimestamp;
-        this.groupId = groupId;
+        this.groupId = PropertyNames.groupIdOf(groupId);
         this.deliveryCount = deliveryCount;
     }
 

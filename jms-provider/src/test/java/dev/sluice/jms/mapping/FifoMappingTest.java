@@ -50,6 +50,22 @@ class FifoMappingTest {
         }
     }
 
+    /** 3.5.9: a JMSX property the sender did not set is absent, though SQS needs a MessageGroupId on FIFO queues. */
+    @Test
+    void aMessageSentWithoutAGroupArrivesWithoutOne() throws Exception {
+        try (Broker b = Broker.manual()) {
+            Session s = b.started().createSession();
+            Queue q = s.createQueue("ungrouped.fifo");
+            MessageProducer p = s.createProducer(q);
+            p.send(s.createTextMessage("first"));
+            p.send(s.createTextMessage("second"));
+            Message m = s.createConsumer(q, "JMSXGroupID IS NULL").receiveNoWait();
+            assertThat(((TextMessage) m).getText()).isEqualTo("first");
+            assertThat(m.getStringProperty("JMSXGroupID")).isNull();
+            assertThat(java.util.Collections.list(m.getPropertyNames())).doesNotContain("JMSXGroupID");
+        }
+    }
+
     @Test
     void aDeliveryDelayOnAFifoQueueIsRefusedClearly() throws Exception {
         try (Broker b = Broker.manual()) {
