@@ -67,6 +67,7 @@ public final class SluiceConnection implements QueueConnection, TopicConnection 
     private volatile boolean closed;
     /** close() has begun: nothing new is delivered, but running listeners may still use the connection. */
     private volatile boolean closing;
+    private final CloseOnce closeOnce = new CloseOnce();
     private volatile ExceptionListener exceptionListener;
     private String clientId;
     private boolean clientIdFrozen;
@@ -169,7 +170,7 @@ public final class SluiceConnection implements QueueConnection, TopicConnection 
 
     @Override
     public void close() throws JMSException {
-        if (closed || closing) {
+        if (closed) {
             return;
         }
         for (SluiceSession s : sessions) {
@@ -178,6 +179,10 @@ public final class SluiceConnection implements QueueConnection, TopicConnection 
                 throw new IllegalStateException("A MessageListener or CompletionListener must not close its own connection.");
             }
         }
+        closeOnce.run(this::closeNow);
+    }
+
+    private void closeNow() throws JMSException {
         closing = true;
         startLock.lock();
         try {
@@ -186,14 +191,27 @@ public final class SluiceConnection implements QueueConnection, TopicConnection 
             startLock.unlock();
         }
         JMSException first = null;
-        for (SluiceSession s : sessions) {
-            try {
-                // waits for the session's running listener, which may still use this connection meanwhile
-                s.close();
-            } catch (JMSException e) {
-                first = first == null ? e : first;
+        try {
+            // no session starts a delivery from now on, while the close below waits for each one's listener
+            sessions.forEach(SluiceSession::beginClosing);
+            for (SluiceSession s : sessions) {
+                try {
+                    // waits for the session's running listener, which may still use this connection meanwhile
+                    s.close();
+                } catch (JMSException e) {
+                    first = first == null ? e : first;
+                }
             }
+        } finally {
+            releaseResources();
         }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    /** The end of a close, whatever happened to the sessions: nothing of the connection may stay held. */
+    private void releaseResources() {
         closed = true;
         releaseClientId();
         for (SluiceTemporaryQueue q : temporaryQueues) {
@@ -209,13 +227,15 @@ public final class SluiceConnection implements QueueConnection, TopicConnection 
         temporaryTopics.clear();
         scheduler.shutdownNow();
         backend.close();
-        if (first != null) {
-            throw first;
-        }
     }
 
     boolean isClosed() {
         return closed || closing;
+    }
+
+    /** Sluice extension, for tests and tools: close() has begun and waits for running listeners. */
+    public boolean isClosing() {
+        return closing && !closed;
     }
 
     void checkOpen() throws IllegalStateException {
@@ -252,6 +272,10 @@ public final class SluiceConnection implements QueueConnection, TopicConnection 
     @Override
     public Session createSession(int sessionMode) throws JMSException {
         checkOpen();
+        if (closing) {
+            // a listener may still use the sessions it has while the connection closes, but not open new ones
+            throw new IllegalStateException("The connection is closing.");
+        }
         freezeClientId();
         if (sessionMode < Session.SESSION_TRANSACTED || sessionMode > Session.DUPS_OK_ACKNOWLEDGE) {
             throw new JMSException("Invalid session mode " + sessionMode + ": use SESSION_TRANSACTED (0), "

@@ -222,17 +222,40 @@ public final class SluiceMessageConsumer implements QueueReceiver, TopicSubscrib
         }
     }
 
-    /** @param visibleAgainAt System.nanoTime() by which the engine may have made the message visible again */
-    private record Received(SluiceMessage message, Delivered delivered, long visibleAgainAt) {
+    private record Received(SluiceMessage message, Delivered delivered) {
     }
 
     private Received takeHeldOrPoll(long waitMillis) throws JMSException {
         Received r = held.getAndSet(null);
-        // one whose visibility ran out is back in the queue, maybe with someone else: receive afresh
-        if (r != null && System.nanoTime() - r.visibleAgainAt < 0) {
+        if (r != null && !expired(r) && renewVisibility(r)) {
             return r;
         }
         return poll(waitMillis);
+    }
+
+    /**
+     * A held message goes out with a whole visibility timeout again, as a fresh one would: the time it waited
+     * must not shorten the window to acknowledge it. False if its visibility already ended (it is back in the
+     * queue, perhaps with another consumer) or cannot be renewed now; it then reappears when that window ends.
+     */
+    private boolean renewVisibility(Received r) {
+        try {
+            session.connection().backend().changeVisibility(queue.name(), r.delivered.receiptHandle(),
+                    getVisibilityTimeout());
+            return true;
+        } catch (JMSException e) {
+            return false;
+        }
+    }
+
+    /** The spec: an expired message is not delivered. It is deleted, as SQS's retention would at its end. */
+    private boolean expired(Received r) throws JMSException {
+        long expiration = r.message.getJMSExpiration();
+        if (expiration != 0 && System.currentTimeMillis() > expiration) {
+            session.releaser().delete(List.of(r.delivered));
+            return true;
+        }
+        return false;
     }
 
     /** Keeps a message received while the connection was stopped until it starts (or this consumer closes). */
@@ -295,16 +318,13 @@ public final class SluiceMessageConsumer implements QueueReceiver, TopicSubscrib
                 return null;
             }
             IncomingMessage in = got.get(0);
-            long visibleAgainAt = System.nanoTime() + TimeUnit.SECONDS.toNanos(getVisibilityTimeout() - 1L);
             SluiceMessage m = MessageCodec.decode(in, this::replyTo, session.connection().objectPolicy());
-            Delivered d = new Delivered(queue.name(), in.receiptHandle(), in.receiveCount());
-            long expiration = m.getJMSExpiration();
-            if (expiration != 0 && System.currentTimeMillis() > expiration) {
-                session.releaser().delete(List.of(d));
+            Received r = new Received(m, new Delivered(queue.name(), in.receiptHandle(), in.receiveCount()));
+            if (expired(r)) {
                 waitMillis = 0;
                 continue;
             }
-            return new Received(m, d, visibleAgainAt);
+            return r;
         }
     }
 
@@ -346,7 +366,12 @@ public final class SluiceMessageConsumer implements QueueReceiver, TopicSubscrib
         Received r;
         receiving = Thread.currentThread();
         try {
+            if (!session.connection().awaitStarted(TimeUnit.MILLISECONDS.toNanos(waitMillis))) {
+                return false;
+            }
             r = takeHeldOrPoll(waitMillis);
+        } catch (InterruptedException e) {
+            return false; // closed while waiting
         } finally {
             receiving = null;
             Thread.interrupted(); // close() may have interrupted a wait that had already ended
@@ -413,7 +438,9 @@ public final class SluiceMessageConsumer implements QueueReceiver, TopicSubscrib
             return;
         }
         stopReceiving();
-        if (listener != null) {
+        if (listener != null && !CallbackThread.current()) {
+            // (not from a listener or completion callback of any session: the running listener may be waiting for
+            // that very callback, as a commit waits for async sends; it then finishes after this close returns)
             // "blocks until a receive or message listener in progress has completed"
             ReentrantLock running = session.listenerLock();
             running.lock();

@@ -77,6 +77,7 @@ public final class SluiceSession implements QueueSession, TopicSession {
     private volatile boolean closed;
     /** close() has begun: no new delivery starts, but a running listener may still use the session. */
     private volatile boolean closing;
+    private final CloseOnce closeOnce = new CloseOnce();
     private volatile SessionDomain domain = SessionDomain.ANY;
     /** Set by {@link #joinContainerTransactions()}: the container, not the application, commits and closes. */
     private volatile boolean containerManaged;
@@ -94,8 +95,7 @@ public final class SluiceSession implements QueueSession, TopicSession {
             default -> new AutoAcknowledger(releaser);
         };
         this.completions = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "sluice-async-send-" + THREADS.incrementAndGet());
-            t.setDaemon(true);
+            Thread t = new CallbackThread(r, "sluice-async-send-" + THREADS.incrementAndGet());
             completionThread = t;
             return t;
         });
@@ -591,8 +591,7 @@ public final class SluiceSession implements QueueSession, TopicSession {
     void listenerChanged() {
         synchronized (dispatchSignal) {
             if (dispatcher == null && !closed) {
-                Thread t = new Thread(this::deliverLoop, "sluice-session-" + THREADS.incrementAndGet());
-                t.setDaemon(true);
+                Thread t = new CallbackThread(this::deliverLoop, "sluice-session-" + THREADS.incrementAndGet());
                 dispatcher = t;
                 t.start();
             }
@@ -695,9 +694,15 @@ public final class SluiceSession implements QueueSession, TopicSession {
 
     // ---- closing ------------------------------------------------------------------------------------
 
+    /** The first step of the connection's close: no new delivery begins in this session from now on. */
+    void beginClosing() {
+        closing = true;
+        wakeDispatcher();
+    }
+
     @Override
     public void close() throws JMSException {
-        if (closed || closing || containerManaged) {
+        if (closed || containerManaged) {
             // a container-managed session lives on until its transaction is settled (closeByContainer)
             return;
         }
@@ -707,6 +712,10 @@ public final class SluiceSession implements QueueSession, TopicSession {
         if (onCompletionThread()) {
             throw new IllegalStateException("A CompletionListener must not close its own session.");
         }
+        closeOnce.run(this::closeNow);
+    }
+
+    private void closeNow() throws JMSException {
         closing = true; // no new delivery begins
         Thread d = dispatcher;
         // wait for a running listener first, which may use this session until it returns (the spec keeps

@@ -1,5 +1,6 @@
 package dev.sluice.jms.spec.connection;
 
+import dev.sluice.jms.SluiceMessageConsumer;
 import dev.sluice.jms.spec.Broker;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionMetaData;
@@ -102,16 +103,9 @@ class ConnectionTest {
             Session s = c.createSession();
             Queue q = s.createQueue("stoplistener");
             List<Message> got = new CopyOnWriteArrayList<>();
-            java.util.Set<Thread> others = deliveryThreads();
-            s.createConsumer(q).setMessageListener(got::add);
-            await().atMost(Duration.ofSeconds(5)).until(() -> deliveryThreads().stream()
-                    .anyMatch(t -> !others.contains(t) && t.getState() == Thread.State.TIMED_WAITING));
-            c.stop();
             Session os = other.createSession();
-            os.createProducer(q).send(os.createTextMessage("sent while stopped"));
-            // the listener's waiting receive took it, and keeps it from others and from the listener
-            await().atMost(Duration.ofSeconds(5)).until(() -> "1".equals(b.engine().getQueueAttributes("stoplistener",
-                    List.of("ApproximateNumberOfMessagesNotVisible")).get("ApproximateNumberOfMessagesNotVisible")));
+            holdThroughStop(b, c, s.createConsumer(q), got::add,
+                    () -> os.createProducer(q).send(os.createTextMessage("sent while stopped")), "stoplistener");
             assertThat(got).isEmpty();
 
             c.start();
@@ -119,6 +113,172 @@ class ConnectionTest {
             assertThat(got.get(0).getJMSRedelivered()).isFalse();
             assertThat(got.get(0).getIntProperty("JMSXDeliveryCount")).isEqualTo(1);
         }
+    }
+
+    /** A message held through a stop gets a whole visibility timeout when it is delivered, not what was left. */
+    @Test
+    void aMessageHeldThroughAStopIsDeliveredWithAWholeVisibilityTimeout() throws Exception {
+        try (Broker b = Broker.manual(); Connection other = b.started()) {
+            Connection c = b.started();
+            Session s = c.createSession();
+            Queue q = s.createQueue("held-visibility");
+            SluiceMessageConsumer consumer = (SluiceMessageConsumer) s.createConsumer(q);
+            consumer.setVisibilityTimeout(4);
+            CountDownLatch release = new CountDownLatch(1);
+            List<Message> got = new CopyOnWriteArrayList<>();
+            Session os = other.createSession();
+            holdThroughStop(b, c, consumer, m -> {
+                got.add(m);
+                hold(release);
+            }, () -> os.createProducer(q).send(os.createTextMessage("held")), "held-visibility");
+            b.advanceSeconds(3);
+            c.start();
+            await().atMost(Duration.ofSeconds(5)).until(() -> got.size() == 1);
+            b.advanceSeconds(2); // 5 s after the receive, 2 s after the delivery
+            assertThat(os.createConsumer(q).receiveNoWait()).isNull();
+            release.countDown();
+        }
+    }
+
+    /** 3.4.9: a message that expires while held through a stop is not delivered after the start. */
+    @Test
+    void aMessageThatExpiresWhileHeldThroughAStopIsNotDelivered() throws Exception {
+        try (Broker b = Broker.realTime(); Connection other = b.started()) {
+            Connection c = b.started();
+            Session s = c.createSession();
+            Queue q = s.createQueue("held-expired");
+            List<Message> got = new CopyOnWriteArrayList<>();
+            Session os = other.createSession();
+            TextMessage shortLived = os.createTextMessage("short-lived");
+            holdThroughStop(b, c, s.createConsumer(q), got::add, () -> os.createProducer(q).send(shortLived,
+                    Message.DEFAULT_DELIVERY_MODE, Message.DEFAULT_PRIORITY, 300), "held-expired");
+            await().atMost(Duration.ofSeconds(5)).until(() -> System.currentTimeMillis() > shortLived.getJMSExpiration());
+            c.start();
+            await().atMost(Duration.ofSeconds(5)).until(() -> notVisible(b, "held-expired") == 0
+                    && "0".equals(b.engine().getQueueAttributes("held-expired", List.of("ApproximateNumberOfMessages"))
+                    .get("ApproximateNumberOfMessages")));
+            assertThat(got).isEmpty();
+        }
+    }
+
+    /** While a connection closes, no session of it starts a new delivery; the message stays for others. */
+    @Test
+    void whileItsConnectionClosesNoSessionStartsANewDelivery() throws Exception {
+        try (Broker b = Broker.realTime(); Connection other = b.started()) {
+            Connection c = b.started();
+            Session slow = c.createSession();
+            Session idle = c.createSession();
+            Queue busy = slow.createQueue("closing-busy");
+            Queue later = idle.createQueue("closing-later");
+            CountDownLatch inListener = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            slow.createConsumer(busy).setMessageListener(m -> {
+                inListener.countDown();
+                hold(release);
+            });
+            List<Message> gotLater = new CopyOnWriteArrayList<>();
+            java.util.Set<Thread> others = deliveryThreads();
+            idle.createConsumer(later).setMessageListener(gotLater::add);
+            awaitNewDeliveryThreadWaiting(others);
+            Session os = other.createSession();
+            os.createProducer(busy).send(os.createTextMessage("slow work"));
+            assertThat(inListener.await(5, TimeUnit.SECONDS)).isTrue();
+            CompletableFuture<Void> close = CompletableFuture.runAsync(() -> run(c::close));
+            await().atMost(Duration.ofSeconds(5)).until(() -> ((dev.sluice.jms.SluiceConnection) c).isClosing());
+            os.createProducer(later).send(os.createTextMessage("sent while closing"));
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(gotLater::isEmpty);
+            release.countDown();
+            close.get(10, TimeUnit.SECONDS);
+            assertThat(gotLater).isEmpty();
+            Message m = os.createConsumer(later).receive(5000);
+            assertThat(((TextMessage) m).getText()).isEqualTo("sent while closing");
+        }
+    }
+
+    @Test
+    void aListenerCannotOpenANewSessionWhileItsConnectionCloses() throws Exception {
+        try (Broker b = Broker.realTime()) {
+            Connection c = b.started();
+            Session s = c.createSession();
+            Queue q = s.createQueue("closing-new-session");
+            CountDownLatch inListener = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            CompletableFuture<Throwable> opened = new CompletableFuture<>();
+            s.createConsumer(q).setMessageListener(m -> {
+                inListener.countDown();
+                hold(release);
+                try {
+                    c.createSession().close();
+                    opened.complete(null);
+                } catch (Throwable t) {
+                    opened.complete(t);
+                }
+            });
+            s.createProducer(q).send(s.createTextMessage("x"));
+            assertThat(inListener.await(5, TimeUnit.SECONDS)).isTrue();
+            CompletableFuture<Void> close = CompletableFuture.runAsync(() -> run(c::close));
+            await().atMost(Duration.ofSeconds(5)).until(() -> ((dev.sluice.jms.SluiceConnection) c).isClosing());
+            release.countDown();
+            close.get(10, TimeUnit.SECONDS);
+            assertThat(opened.get(5, TimeUnit.SECONDS)).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    /** close() returns only once closed, also when another thread's close of one of its sessions is under way. */
+    @Test
+    void aConnectionCloseWaitsForASessionCloseUnderWayElsewhere() throws Exception {
+        try (Broker b = Broker.realTime()) {
+            Connection c = b.started();
+            Session s = c.createSession();
+            Queue q = s.createQueue("close-twice");
+            CountDownLatch inListener = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            CompletableFuture<Throwable> sentAfter = new CompletableFuture<>();
+            s.createConsumer(q).setMessageListener(m -> {
+                inListener.countDown();
+                hold(release);
+                try {
+                    s.createProducer(s.createQueue("close-twice-out")).send(s.createTextMessage("done"));
+                    sentAfter.complete(null);
+                } catch (Throwable t) {
+                    sentAfter.complete(t);
+                }
+            });
+            s.createProducer(q).send(s.createTextMessage("x"));
+            assertThat(inListener.await(5, TimeUnit.SECONDS)).isTrue();
+            CompletableFuture<Void> sessionClose = CompletableFuture.runAsync(() -> run(s::close));
+            await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2)).until(() -> !sessionClose.isDone());
+            CompletableFuture<Void> connectionClose = CompletableFuture.runAsync(() -> run(c::close));
+            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !connectionClose.isDone());
+            release.countDown();
+            connectionClose.get(10, TimeUnit.SECONDS);
+            sessionClose.get(10, TimeUnit.SECONDS);
+            assertThat(sentAfter.get(5, TimeUnit.SECONDS)).isNull();
+        }
+    }
+
+    /**
+     * Sets the listener, stops the connection while the listener's receive waits in the engine, then sends: the
+     * waiting receive takes the message, which the consumer then holds (in flight, undelivered) until start.
+     */
+    private static void holdThroughStop(Broker b, Connection c, MessageConsumer consumer, jakarta.jms.MessageListener l,
+                                        dev.sluice.jms.spec.Sync.JmsRun send, String queue) throws JMSException {
+        java.util.Set<Thread> others = deliveryThreads();
+        consumer.setMessageListener(l);
+        awaitNewDeliveryThreadWaiting(others);
+        c.stop();
+        send.run();
+        await().atMost(Duration.ofSeconds(5)).until(() -> notVisible(b, queue) == 1);
+    }
+
+    private static int notVisible(Broker b, String queue) {
+        return Integer.parseInt(b.engine().getQueueAttributes(queue, List.of("ApproximateNumberOfMessagesNotVisible"))
+                .get("ApproximateNumberOfMessagesNotVisible"));
+    }
+
+    private static void awaitNewDeliveryThreadWaiting(java.util.Set<Thread> others) {
+        await().atMost(Duration.ofSeconds(5)).until(() -> deliveryThreads().stream()
+                .anyMatch(t -> !others.contains(t) && t.getState() == Thread.State.TIMED_WAITING));
     }
 
     /** Sessions' delivery threads; the one a test's listener starts is the new one, waiting in the engine. */

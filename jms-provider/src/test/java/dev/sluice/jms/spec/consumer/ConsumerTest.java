@@ -144,6 +144,44 @@ class ConsumerTest {
         }
     }
 
+    /**
+     * A callback closing a consumer does not wait for the session's running listener: that listener may be waiting
+     * for the callback itself (a commit waits for the session's async sends).
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 60, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void aCompletionListenerClosesAConsumerWhileItsSessionsListenerCommits() throws Exception {
+        try (Broker b = Broker.realTime("waitTimeSeconds=1")) {
+            Session s = b.started().createSession(Session.SESSION_TRANSACTED);
+            Queue q = s.createQueue("callback-close");
+            MessageConsumer idle = s.createConsumer(s.createQueue("callback-close-idle"));
+            idle.setMessageListener(m -> { });
+            MessageProducer replies = s.createProducer(s.createQueue("callback-close-out"));
+            CompletableFuture<Void> committed = new CompletableFuture<>();
+            s.createConsumer(q).setMessageListener(m -> {
+                try {
+                    replies.send(s.createTextMessage("reply"), new jakarta.jms.CompletionListener() {
+                        @Override
+                        public void onCompletion(Message message) {
+                            dev.sluice.jms.spec.Sync.run(idle::close);
+                        }
+
+                        @Override
+                        public void onException(Message message, Exception exception) {
+                        }
+                    });
+                    s.commit();
+                    committed.complete(null);
+                } catch (Throwable t) {
+                    committed.completeExceptionally(t);
+                }
+            });
+            Session sender = b.started().createSession();
+            sender.createProducer(q).send(sender.createTextMessage("request"));
+            committed.get(10, TimeUnit.SECONDS);
+        }
+    }
+
     @Test
     void closingTheConnectionEndsABlockedReceiveWithNull() throws Exception {
         try (Broker b = Broker.realTime()) {
