@@ -20,6 +20,11 @@ final class CloseOnce {
     private final AtomicBoolean started = new AtomicBoolean();
     private final CountDownLatch finished = new CountDownLatch(1);
 
+    /** The close has run to its end (not merely begun). */
+    boolean isFinished() {
+        return finished.getCount() == 0;
+    }
+
     void run(Work work) throws JMSException {
         if (!started.compareAndSet(false, true)) {
             awaitFinished();

@@ -170,12 +170,12 @@ public final class SluiceConnection implements QueueConnection, TopicConnection 
 
     @Override
     public void close() throws JMSException {
-        if (closed) {
+        if (closeOnce.isFinished()) {
             return;
         }
         for (SluiceSession s : sessions) {
             // refuse before anything is closed: half a close would leave the listener's work stranded
-            if (s.onDeliveryThread() || s.onCompletionThread()) {
+            if (s.runsListenerOnThisThread() || s.onCompletionThread()) {
                 throw new IllegalStateException("A MessageListener or CompletionListener must not close its own connection.");
             }
         }
@@ -286,6 +286,11 @@ public final class SluiceConnection implements QueueConnection, TopicConnection 
         }
         SluiceSession s = new SluiceSession(this, sessionMode);
         sessions.add(s);
+        if (closing) {
+            // the close began meanwhile and may have missed it: it must not outlive the connection
+            s.close();
+            throw new IllegalStateException("The connection is closing.");
+        }
         return s;
     }
 

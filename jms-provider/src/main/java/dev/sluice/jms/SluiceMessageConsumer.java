@@ -1,6 +1,7 @@
 package dev.sluice.jms;
 
 import dev.sluice.jms.ack.Delivered;
+import dev.sluice.jms.ack.Releaser;
 import dev.sluice.jms.backend.IncomingMessage;
 import dev.sluice.jms.backend.MessagePredicate;
 import dev.sluice.jms.backend.QueueInfo;
@@ -251,11 +252,18 @@ public final class SluiceMessageConsumer implements QueueReceiver, TopicSubscrib
     /** The spec: an expired message is not delivered. It is deleted, as SQS's retention would at its end. */
     private boolean expired(Received r) throws JMSException {
         long expiration = r.message.getJMSExpiration();
-        if (expiration != 0 && System.currentTimeMillis() > expiration) {
-            session.releaser().delete(List.of(r.delivered));
-            return true;
+        if (expiration == 0 || System.currentTimeMillis() <= expiration) {
+            return false;
         }
-        return false;
+        try {
+            session.releaser().delete(List.of(r.delivered));
+        } catch (JMSException e) {
+            // a held message whose visibility ended may be someone else's now: that receiver drops it in turn
+            if (!Releaser.noLongerHeld(e)) {
+                throw e;
+            }
+        }
+        return true;
     }
 
     /** Keeps a message received while the connection was stopped until it starts (or this consumer closes). */
@@ -438,9 +446,9 @@ public final class SluiceMessageConsumer implements QueueReceiver, TopicSubscrib
             return;
         }
         stopReceiving();
-        if (listener != null && !CallbackThread.current()) {
-            // (not from a listener or completion callback of any session: the running listener may be waiting for
-            // that very callback, as a commit waits for async sends; it then finishes after this close returns)
+        if (listener != null && !session.onCompletionThread()) {
+            // (not from the session's CompletionListener: the running listener may be waiting for that very
+            // callback, as a commit waits for async sends; it then finishes after this close returns)
             // "blocks until a receive or message listener in progress has completed"
             ReentrantLock running = session.listenerLock();
             running.lock();

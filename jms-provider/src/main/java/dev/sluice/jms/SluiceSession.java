@@ -95,7 +95,8 @@ public final class SluiceSession implements QueueSession, TopicSession {
             default -> new AutoAcknowledger(releaser);
         };
         this.completions = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new CallbackThread(r, "sluice-async-send-" + THREADS.incrementAndGet());
+            Thread t = new Thread(r, "sluice-async-send-" + THREADS.incrementAndGet());
+            t.setDaemon(true);
             completionThread = t;
             return t;
         });
@@ -591,7 +592,8 @@ public final class SluiceSession implements QueueSession, TopicSession {
     void listenerChanged() {
         synchronized (dispatchSignal) {
             if (dispatcher == null && !closed) {
-                Thread t = new CallbackThread(this::deliverLoop, "sluice-session-" + THREADS.incrementAndGet());
+                Thread t = new Thread(this::deliverLoop, "sluice-session-" + THREADS.incrementAndGet());
+                t.setDaemon(true);
                 dispatcher = t;
                 t.start();
             }
@@ -607,6 +609,11 @@ public final class SluiceSession implements QueueSession, TopicSession {
 
     boolean onDeliveryThread() {
         return Thread.currentThread() == dispatcher;
+    }
+
+    /** This thread runs one of the session's listeners: its delivery thread, or a container's (deliverTo). */
+    boolean runsListenerOnThisThread() {
+        return onDeliveryThread() || listenerRunning.isHeldByCurrentThread();
     }
 
     boolean onCompletionThread() {
@@ -702,11 +709,12 @@ public final class SluiceSession implements QueueSession, TopicSession {
 
     @Override
     public void close() throws JMSException {
-        if (closed || containerManaged) {
+        if (closeOnce.isFinished() || containerManaged) {
             // a container-managed session lives on until its transaction is settled (closeByContainer)
             return;
         }
-        if (onDeliveryThread()) {
+        if (runsListenerOnThisThread()) {
+            // the close would wait for the listener, that is for this very thread
             throw new IllegalStateException("A MessageListener must not close its own session.");
         }
         if (onCompletionThread()) {

@@ -73,7 +73,7 @@ public final class Releaser {
     }
 
     /** The backend refused the receipt handle: the message is gone or back in the queue's hands. */
-    static boolean noLongerHeld(JMSException e) {
+    public static boolean noLongerHeld(JMSException e) {
         String text = e.getMessage() == null ? "" : e.getMessage();
         return "ReceiptHandleIsInvalid".equals(e.getErrorCode())
                 || text.contains("expired")

@@ -257,6 +257,40 @@ class ConnectionTest {
         }
     }
 
+    /** A connection close that finds a session close under way returns only once that session is closed. */
+    @Test
+    void aConnectionCloseWaitsForASessionCloseThatWaitsForACompletionListener() throws Exception {
+        try (Broker b = Broker.realTime()) {
+            Connection c = b.started();
+            Session s = c.createSession();
+            Queue q = s.createQueue("close-during-completion");
+            CountDownLatch inCallback = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            java.util.concurrent.atomic.AtomicBoolean callbackReturned = new java.util.concurrent.atomic.AtomicBoolean();
+            s.createProducer(q).send(s.createTextMessage("async"), new jakarta.jms.CompletionListener() {
+                @Override
+                public void onCompletion(Message message) {
+                    inCallback.countDown();
+                    hold(release);
+                    callbackReturned.set(true);
+                }
+
+                @Override
+                public void onException(Message message, Exception exception) {
+                }
+            });
+            assertThat(inCallback.await(5, TimeUnit.SECONDS)).isTrue();
+            CompletableFuture<Void> sessionClose = CompletableFuture.runAsync(() -> run(s::close));
+            await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2)).until(() -> !sessionClose.isDone());
+            CompletableFuture<Void> connectionClose = CompletableFuture.runAsync(() -> run(c::close));
+            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !connectionClose.isDone());
+            release.countDown();
+            connectionClose.get(10, TimeUnit.SECONDS);
+            assertThat(callbackReturned).isTrue();
+            sessionClose.get(10, TimeUnit.SECONDS);
+        }
+    }
+
     /**
      * Sets the listener, stops the connection while the listener's receive waits in the engine, then sends: the
      * waiting receive takes the message, which the consumer then holds (in flight, undelivered) until start.

@@ -182,6 +182,59 @@ class ConsumerTest {
         }
     }
 
+    /** A listener of one session closing another session's consumer waits for that consumer's running listener. */
+    @Test
+    void aListenerClosingAnotherSessionsConsumerWaitsForItsRunningListener() throws Exception {
+        try (Broker b = Broker.realTime()) {
+            Connection c = b.started();
+            Session first = c.createSession();
+            Session second = c.createSession();
+            Queue slowQueue = second.createQueue("other-session-slow");
+            Queue trigger = first.createQueue("other-session-trigger");
+            CountDownLatch inSlow = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            MessageConsumer slow = second.createConsumer(slowQueue);
+            slow.setMessageListener(m -> {
+                inSlow.countDown();
+                dev.sluice.jms.spec.Sync.hold(release);
+            });
+            java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+            first.createConsumer(trigger).setMessageListener(m -> {
+                dev.sluice.jms.spec.Sync.run(slow::close);
+                closed.set(true);
+            });
+            Session sender = b.started().createSession();
+            sender.createProducer(slowQueue).send(sender.createTextMessage("slow"));
+            assertThat(inSlow.await(5, TimeUnit.SECONDS)).isTrue();
+            sender.createProducer(trigger).send(sender.createTextMessage("close it"));
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> !closed.get());
+            release.countDown();
+            await().atMost(Duration.ofSeconds(5)).until(closed::get);
+        }
+    }
+
+    /** A container thread delivering to its target (deliverTo) must not close the session: refused, no deadlock. */
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 60, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void aDeliverToTargetClosingItsSessionIsRefused() throws Exception {
+        try (Broker b = Broker.realTime()) {
+            Session s = b.started().createSession();
+            Queue q = s.createQueue("deliver-to-close");
+            s.createProducer(q).send(s.createTextMessage("x"));
+            dev.sluice.jms.SluiceMessageConsumer consumer = (dev.sluice.jms.SluiceMessageConsumer) s.createConsumer(q);
+            CompletableFuture<Throwable> refused = new CompletableFuture<>();
+            consumer.deliverTo(m -> {
+                try {
+                    s.close();
+                    refused.complete(null);
+                } catch (Throwable t) {
+                    refused.complete(t);
+                }
+            }, 5000);
+            assertThat(refused.get(5, TimeUnit.SECONDS)).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
     @Test
     void closingTheConnectionEndsABlockedReceiveWithNull() throws Exception {
         try (Broker b = Broker.realTime()) {
