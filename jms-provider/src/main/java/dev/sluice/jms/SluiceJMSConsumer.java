@@ -1,5 +1,7 @@
 package dev.sluice.jms;
 
+import dev.sluice.jms.message.SluiceMessage;
+
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -86,6 +88,12 @@ final class SluiceJMSConsumer implements JMSConsumer {
             return null;
         }
         try {
+            // in CLIENT and transacted sessions the message was handed over and counts as delivered; refused anyway
+            if (!SluiceMessageConsumer.bodyReceivableAs((SluiceMessage) m, c)) {
+                throw new MessageFormatRuntimeException("Message " + m.getJMSMessageID() + " ("
+                        + m.getClass().getSimpleName() + ") has no body that receiveBody can return as " + c.getName()
+                        + ".");
+            }
             return m.getBody(c);
         } catch (MessageFormatException e) {
             throw new MessageFormatRuntimeException(e.getMessage(), e.getErrorCode(), e);

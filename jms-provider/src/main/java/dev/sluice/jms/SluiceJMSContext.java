@@ -107,6 +107,8 @@ public final class SluiceJMSContext implements JMSContext {
         checkOpen();
         refuseWhenManaged("JMSContext.createContext");
         checkMode(mode);
+        // the connection is shared from now on: its client id can no longer be set, through either context
+        connection.freezeClientId();
         connectionUsers.incrementAndGet();
         return new SluiceJMSContext(connection, connectionUsers, mode);
     }

@@ -70,7 +70,8 @@ public final class SluiceMessageConsumer implements QueueReceiver, TopicSubscrib
         this.session = session;
         this.destination = destination;
         this.queue = queue;
-        this.selectorText = selector;
+        // getMessageSelector: null "if the message selector was not set or was set to null or the empty string"
+        this.selectorText = selector == null || selector.isEmpty() ? null : selector;
         this.filter = filter;
         this.noLocal = noLocal;
         this.subscribed = subscription ? new AtomicBoolean(true) : null;
@@ -296,7 +297,7 @@ public final class SluiceMessageConsumer implements QueueReceiver, TopicSubscrib
      * transacted sessions it counts as delivered, and getBody throws after the hand-over.)
      */
     private void refuseUnassignableBody(Received r, Class<?> bodyType) throws JMSException {
-        if (bodyType == null || hasReceivableBody(r.message) && r.message.isBodyAssignableTo(bodyType)) {
+        if (bodyType == null || bodyReceivableAs(r.message, bodyType)) {
             return;
         }
         int mode = session.getAcknowledgeMode();
@@ -308,10 +309,14 @@ public final class SluiceMessageConsumer implements QueueReceiver, TopicSubscrib
         }
     }
 
-    /** JMSConsumer.receiveBody takes the bodies of these four types only (a plain Message has none to give). */
-    private static boolean hasReceivableBody(Message m) {
-        return m instanceof jakarta.jms.TextMessage || m instanceof jakarta.jms.BytesMessage
+    /**
+     * JMSConsumer.receiveBody's rule: a Text, Bytes, Map or Object message that has a body assignable to the type;
+     * anything else is refused with MessageFormatRuntimeException (a plain Message has no body to give).
+     */
+    static boolean bodyReceivableAs(SluiceMessage m, Class<?> type) throws JMSException {
+        boolean supported = m instanceof jakarta.jms.TextMessage || m instanceof jakarta.jms.BytesMessage
                 || m instanceof jakarta.jms.MapMessage || m instanceof jakarta.jms.ObjectMessage;
+        return supported && m.hasBody() && m.isBodyAssignableTo(type);
     }
 
     /**

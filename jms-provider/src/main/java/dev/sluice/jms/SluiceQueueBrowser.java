@@ -33,7 +33,8 @@ public final class SluiceQueueBrowser implements QueueBrowser {
     SluiceQueueBrowser(SluiceSession session, Queue queue, String selector) throws JMSException {
         this.session = session;
         this.queue = queue;
-        this.selectorText = selector;
+        // getMessageSelector: null "if the message selector was not set or was set to null or the empty string"
+        this.selectorText = selector == null || selector.isEmpty() ? null : selector;
         MessageSelector parsed = MessageSelector.parse(selector);
         this.filter = selector == null || selector.isBlank() ? null
                 : (attributes, id, priority, sent, group, count) -> parsed.matches(

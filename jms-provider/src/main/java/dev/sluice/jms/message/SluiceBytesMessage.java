@@ -95,6 +95,11 @@ public class SluiceBytesMessage extends SluiceMessage implements BytesMessage {
     }
 
     @Override
+    public boolean hasBody() {
+        return (reading() ? data.length : written.size()) > 0;
+    }
+
+    @Override
     public boolean isBodyAssignableTo(@SuppressWarnings("rawtypes") Class c) {
         int length = reading() ? data.length : written.size();
         return length == 0 || (c != null && c.isAssignableFrom(byte[].class));

@@ -186,6 +186,11 @@ public class SluiceMapMessage extends SluiceMessage implements MapMessage {
     }
 
     @Override
+    public boolean hasBody() {
+        return !entries.isEmpty();
+    }
+
+    @Override
     public boolean isBodyAssignableTo(@SuppressWarnings("rawtypes") Class c) {
         return entries.isEmpty() || (c != null && c.isAssignableFrom(Map.class));
     }

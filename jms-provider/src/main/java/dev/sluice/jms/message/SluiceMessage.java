@@ -356,6 +356,14 @@ public class SluiceMessage implements Message {
         return null;
     }
 
+    /**
+     * Whether the message has a body (what getBody returns as null when absent): JMSConsumer.receiveBody refuses a
+     * message without one. A plain Message never has one.
+     */
+    public boolean hasBody() {
+        return false;
+    }
+
     @Override
     public boolean isBodyAssignableTo(@SuppressWarnings("rawtypes") Class c) throws JMSException {
         return true;

@@ -79,6 +79,11 @@ public class SluiceObjectMessage extends SluiceMessage implements ObjectMessage 
     }
 
     @Override
+    public boolean hasBody() {
+        return payload != null;
+    }
+
+    @Override
     public boolean isBodyAssignableTo(@SuppressWarnings("rawtypes") Class c) {
         if (payload == null) {
             return true;

@@ -38,6 +38,11 @@ public class SluiceTextMessage extends SluiceMessage implements TextMessage {
     }
 
     @Override
+    public boolean hasBody() {
+        return text != null;
+    }
+
+    @Override
     public boolean isBodyAssignableTo(@SuppressWarnings("rawtypes") Class c) {
         return text == null || (c != null && c.isAssignableFrom(String.class));
     }

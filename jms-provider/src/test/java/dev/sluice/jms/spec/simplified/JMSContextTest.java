@@ -81,6 +81,50 @@ class JMSContextTest {
         }
     }
 
+    /** JMSConsumer.receiveBody: "or it has no body, then a MessageFormatRuntimeException is thrown". */
+    @Test
+    void receiveBodyOfAMessageWithoutABodyThrowsInEveryMode() throws Exception {
+        try (Broker b = Broker.realTime()) {
+            JMSContext auto = b.context(JMSContext.AUTO_ACKNOWLEDGE);
+            Queue q = auto.createQueue("no-body");
+            auto.createProducer().send(q, (String) null);
+            JMSConsumer c = auto.createConsumer(q);
+            assertThatThrownBy(() -> c.receiveBody(String.class, 5000)).isInstanceOf(MessageFormatRuntimeException.class);
+            assertThat(c.receive(5000).getJMSRedelivered()).isTrue(); // AUTO: not acknowledged, delivered again
+
+            JMSContext client = b.context(JMSContext.CLIENT_ACKNOWLEDGE);
+            Queue q2 = client.createQueue("no-body-client");
+            client.createProducer().send(q2, client.createMessage());
+            client.createProducer().send(q2, client.createBytesMessage());
+            JMSConsumer c2 = client.createConsumer(q2);
+            assertThatThrownBy(() -> c2.receiveBody(String.class, 5000)).isInstanceOf(MessageFormatRuntimeException.class);
+            assertThatThrownBy(() -> c2.receiveBody(byte[].class, 5000)).isInstanceOf(MessageFormatRuntimeException.class);
+        }
+    }
+
+    /** getMessageSelector: null "if the message selector was not set or was set to null or the empty string". */
+    @Test
+    void anEmptySelectorIsReportedAsNone() throws Exception {
+        try (Broker b = Broker.realTime()) {
+            JMSContext ctx = b.context(JMSContext.AUTO_ACKNOWLEDGE);
+            Queue q = ctx.createQueue("empty-selector");
+            assertThat(ctx.createConsumer(q, "").getMessageSelector()).isNull();
+            assertThat(ctx.createBrowser(q, "").getMessageSelector()).isNull();
+        }
+    }
+
+    /** JMSContext.setClientID: only "before any other action"; creating a context that shares it is one. */
+    @Test
+    void aContextSharingTheConnectionCannotSetTheClientId() throws Exception {
+        try (Broker b = Broker.realTime()) {
+            JMSContext ctx = b.context(JMSContext.AUTO_ACKNOWLEDGE);
+            try (JMSContext shared = ctx.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
+                assertThatThrownBy(() -> shared.setClientID("derived")).isInstanceOf(IllegalStateRuntimeException.class);
+                assertThatThrownBy(() -> ctx.setClientID("first")).isInstanceOf(IllegalStateRuntimeException.class);
+            }
+        }
+    }
+
     @Test
     void checkedExceptionsBecomeTheirRuntimeTwins() throws Exception {
         try (Broker b = Broker.realTime()) {
