@@ -70,8 +70,7 @@ public final class SluiceMessageConsumer implements QueueReceiver, TopicSubscrib
         this.session = session;
         this.destination = destination;
         this.queue = queue;
-        // getMessageSelector: null "if the message selector was not set or was set to null or the empty string"
-        this.selectorText = selector == null || selector.isEmpty() ? null : selector;
+        this.selectorText = SelectorPredicate.reported(selector);
         this.filter = filter;
         this.noLocal = noLocal;
         this.subscribed = subscription ? new AtomicBoolean(true) : null;
@@ -229,7 +228,7 @@ public final class SluiceMessageConsumer implements QueueReceiver, TopicSubscrib
 
     private Received takeHeldOrPoll(long waitMillis) throws JMSException {
         Received r = held.getAndSet(null);
-        if (r != null && !expired(r) && renewVisibility(r)) {
+        if (r != null && !dropIfExpired(r) && renewVisibility(r)) {
             return r;
         }
         return poll(waitMillis);
@@ -251,7 +250,7 @@ public final class SluiceMessageConsumer implements QueueReceiver, TopicSubscrib
     }
 
     /** The spec: an expired message is not delivered. It is deleted, as SQS's retention would at its end. */
-    private boolean expired(Received r) throws JMSException {
+    private boolean dropIfExpired(Received r) throws JMSException {
         long expiration = r.message.getJMSExpiration();
         if (expiration == 0 || System.currentTimeMillis() <= expiration) {
             return false;
@@ -333,7 +332,7 @@ public final class SluiceMessageConsumer implements QueueReceiver, TopicSubscrib
             IncomingMessage in = got.get(0);
             SluiceMessage m = MessageCodec.decode(in, this::replyTo, session.connection().objectPolicy());
             Received r = new Received(m, new Delivered(queue.name(), in.receiptHandle(), in.receiveCount()));
-            if (expired(r)) {
+            if (dropIfExpired(r)) {
                 waitMillis = 0;
                 continue;
             }

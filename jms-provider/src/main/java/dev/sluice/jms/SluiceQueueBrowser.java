@@ -3,6 +3,7 @@ package dev.sluice.jms;
 import dev.sluice.jms.backend.IncomingMessage;
 import dev.sluice.jms.backend.MessagePredicate;
 import dev.sluice.jms.message.MessageCodec;
+import dev.sluice.jms.message.SelectorPredicate;
 import dev.sluice.jms.selector.MessageSelector;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.JMSException;
@@ -33,8 +34,7 @@ public final class SluiceQueueBrowser implements QueueBrowser {
     SluiceQueueBrowser(SluiceSession session, Queue queue, String selector) throws JMSException {
         this.session = session;
         this.queue = queue;
-        // getMessageSelector: null "if the message selector was not set or was set to null or the empty string"
-        this.selectorText = selector == null || selector.isEmpty() ? null : selector;
+        this.selectorText = SelectorPredicate.reported(selector);
         MessageSelector parsed = MessageSelector.parse(selector);
         this.filter = selector == null || selector.isBlank() ? null
                 : (attributes, id, priority, sent, group, count) -> parsed.matches(

@@ -10,6 +10,14 @@ public final class SelectorPredicate {
     private SelectorPredicate() {
     }
 
+    /**
+     * The selector as consumers and browsers report it (getMessageSelector): null "if the message selector was not
+     * set or was set to null or the empty string".
+     */
+    public static String reported(String selector) {
+        return selector == null || selector.isEmpty() ? null : selector;
+    }
+
     /** The predicate, or null for a null or blank selector (everything matches). */
     public static MessagePredicate of(String selector) throws InvalidSelectorException {
         if (selector == null || selector.isBlank()) {

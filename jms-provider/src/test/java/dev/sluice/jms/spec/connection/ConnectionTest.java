@@ -1,6 +1,7 @@
 package dev.sluice.jms.spec.connection;
 
 import dev.sluice.jms.SluiceMessageConsumer;
+import dev.sluice.jms.spec.BlockingListener;
 import dev.sluice.jms.spec.Broker;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionMetaData;
@@ -170,24 +171,20 @@ class ConnectionTest {
             Session idle = c.createSession();
             Queue busy = slow.createQueue("closing-busy");
             Queue later = idle.createQueue("closing-later");
-            CountDownLatch inListener = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
-            slow.createConsumer(busy).setMessageListener(m -> {
-                inListener.countDown();
-                hold(release);
-            });
+            BlockingListener listener = new BlockingListener();
+            slow.createConsumer(busy).setMessageListener(listener);
             List<Message> gotLater = new CopyOnWriteArrayList<>();
             java.util.Set<Thread> others = deliveryThreads();
             idle.createConsumer(later).setMessageListener(gotLater::add);
             awaitNewDeliveryThreadWaiting(others);
             Session os = other.createSession();
             os.createProducer(busy).send(os.createTextMessage("slow work"));
-            assertThat(inListener.await(5, TimeUnit.SECONDS)).isTrue();
+            listener.awaitRunning();
             CompletableFuture<Void> close = CompletableFuture.runAsync(() -> run(c::close));
             await().atMost(Duration.ofSeconds(5)).until(() -> ((dev.sluice.jms.SluiceConnection) c).isClosing());
             os.createProducer(later).send(os.createTextMessage("sent while closing"));
             await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(gotLater::isEmpty);
-            release.countDown();
+            listener.release();
             close.get(10, TimeUnit.SECONDS);
             assertThat(gotLater).isEmpty();
             Message m = os.createConsumer(later).receive(5000);
@@ -201,26 +198,15 @@ class ConnectionTest {
             Connection c = b.started();
             Session s = c.createSession();
             Queue q = s.createQueue("closing-new-session");
-            CountDownLatch inListener = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
-            CompletableFuture<Throwable> opened = new CompletableFuture<>();
-            s.createConsumer(q).setMessageListener(m -> {
-                inListener.countDown();
-                hold(release);
-                try {
-                    c.createSession().close();
-                    opened.complete(null);
-                } catch (Throwable t) {
-                    opened.complete(t);
-                }
-            });
+            BlockingListener opener = new BlockingListener(() -> c.createSession().close());
+            s.createConsumer(q).setMessageListener(opener);
             s.createProducer(q).send(s.createTextMessage("x"));
-            assertThat(inListener.await(5, TimeUnit.SECONDS)).isTrue();
+            opener.awaitRunning();
             CompletableFuture<Void> close = CompletableFuture.runAsync(() -> run(c::close));
             await().atMost(Duration.ofSeconds(5)).until(() -> ((dev.sluice.jms.SluiceConnection) c).isClosing());
-            release.countDown();
+            opener.release();
             close.get(10, TimeUnit.SECONDS);
-            assertThat(opened.get(5, TimeUnit.SECONDS)).isInstanceOf(IllegalStateException.class);
+            assertThat(opener.outcome()).isInstanceOf(IllegalStateException.class);
         }
     }
 
@@ -231,29 +217,19 @@ class ConnectionTest {
             Connection c = b.started();
             Session s = c.createSession();
             Queue q = s.createQueue("close-twice");
-            CountDownLatch inListener = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
-            CompletableFuture<Throwable> sentAfter = new CompletableFuture<>();
-            s.createConsumer(q).setMessageListener(m -> {
-                inListener.countDown();
-                hold(release);
-                try {
-                    s.createProducer(s.createQueue("close-twice-out")).send(s.createTextMessage("done"));
-                    sentAfter.complete(null);
-                } catch (Throwable t) {
-                    sentAfter.complete(t);
-                }
-            });
+            BlockingListener sender = new BlockingListener(
+                    () -> s.createProducer(s.createQueue("close-twice-out")).send(s.createTextMessage("done")));
+            s.createConsumer(q).setMessageListener(sender);
             s.createProducer(q).send(s.createTextMessage("x"));
-            assertThat(inListener.await(5, TimeUnit.SECONDS)).isTrue();
+            sender.awaitRunning();
             CompletableFuture<Void> sessionClose = CompletableFuture.runAsync(() -> run(s::close));
             await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2)).until(() -> !sessionClose.isDone());
             CompletableFuture<Void> connectionClose = CompletableFuture.runAsync(() -> run(c::close));
             await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !connectionClose.isDone());
-            release.countDown();
+            sender.release();
             connectionClose.get(10, TimeUnit.SECONDS);
             sessionClose.get(10, TimeUnit.SECONDS);
-            assertThat(sentAfter.get(5, TimeUnit.SECONDS)).isNull();
+            assertThat(sender.outcome()).isNull();
         }
     }
 
@@ -334,26 +310,16 @@ class ConnectionTest {
             Session s = c.createSession();
             Queue q = s.createQueue("close-while-listening");
             Queue replies = s.createQueue("close-replies");
-            CountDownLatch inListener = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
-            CompletableFuture<Throwable> replied = new CompletableFuture<>();
-            s.createConsumer(q).setMessageListener(m -> {
-                inListener.countDown();
-                hold(release);
-                try {
-                    s.createProducer(replies).send(s.createTextMessage("reply"));
-                    replied.complete(null);
-                } catch (Throwable t) {
-                    replied.complete(t);
-                }
-            });
+            BlockingListener replier = new BlockingListener(
+                    () -> s.createProducer(replies).send(s.createTextMessage("reply")));
+            s.createConsumer(q).setMessageListener(replier);
             s.createProducer(q).send(s.createTextMessage("request"));
-            assertThat(inListener.await(5, TimeUnit.SECONDS)).isTrue();
+            replier.awaitRunning();
             CompletableFuture<Void> close = CompletableFuture.runAsync(() -> run(c::close));
             await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !close.isDone());
-            release.countDown();
+            replier.release();
             close.get(10, TimeUnit.SECONDS);
-            assertThat(replied.get(5, TimeUnit.SECONDS)).isNull();
+            assertThat(replier.outcome()).isNull();
             Message reply = other.createSession().createConsumer(replies).receive(5000);
             assertThat(((TextMessage) reply).getText()).isEqualTo("reply");
         }
@@ -365,17 +331,13 @@ class ConnectionTest {
             Connection c = b.started();
             Session s = c.createSession();
             Queue q = s.createQueue("stopwait");
-            CountDownLatch inListener = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
-            s.createConsumer(q).setMessageListener(m -> {
-                inListener.countDown();
-                hold(release);
-            });
+            BlockingListener listener = new BlockingListener();
+            s.createConsumer(q).setMessageListener(listener);
             s.createProducer(q).send(s.createTextMessage("slow"));
-            assertThat(inListener.await(5, TimeUnit.SECONDS)).isTrue();
+            listener.awaitRunning();
             CompletableFuture<Void> stop = CompletableFuture.runAsync(() -> run(c::stop));
             await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> !stop.isDone());
-            release.countDown();
+            listener.release();
             stop.get(5, TimeUnit.SECONDS);
         }
     }
@@ -386,17 +348,13 @@ class ConnectionTest {
             Connection c = b.started();
             Session s = c.createSession();
             Queue q = s.createQueue("closewait");
-            CountDownLatch inListener = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
-            s.createConsumer(q).setMessageListener(m -> {
-                inListener.countDown();
-                hold(release);
-            });
+            BlockingListener listener = new BlockingListener();
+            s.createConsumer(q).setMessageListener(listener);
             s.createProducer(q).send(s.createTextMessage("slow"));
-            assertThat(inListener.await(5, TimeUnit.SECONDS)).isTrue();
+            listener.awaitRunning();
             CompletableFuture<Void> close = CompletableFuture.runAsync(() -> run(c::close));
             await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> !close.isDone());
-            release.countDown();
+            listener.release();
             close.get(5, TimeUnit.SECONDS);
             assertThatThrownBy(s::createTextMessage).isInstanceOf(IllegalStateException.class);
         }

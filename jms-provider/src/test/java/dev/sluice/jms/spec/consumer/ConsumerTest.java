@@ -1,5 +1,6 @@
 package dev.sluice.jms.spec.consumer;
 
+import dev.sluice.jms.spec.BlockingListener;
 import dev.sluice.jms.spec.Broker;
 import jakarta.jms.Connection;
 import jakarta.jms.IllegalStateException;
@@ -128,18 +129,14 @@ class ConsumerTest {
         try (Broker b = Broker.realTime()) {
             Session s = b.started().createSession();
             Queue q = s.createQueue("close-listener");
-            CountDownLatch inListener = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
+            BlockingListener listener = new BlockingListener();
             MessageConsumer consumer = s.createConsumer(q);
-            consumer.setMessageListener(m -> {
-                inListener.countDown();
-                dev.sluice.jms.spec.Sync.hold(release);
-            });
+            consumer.setMessageListener(listener);
             s.createProducer(q).send(s.createTextMessage("slow"));
-            assertThat(inListener.await(5, TimeUnit.SECONDS)).isTrue();
+            listener.awaitRunning();
             CompletableFuture<Void> close = CompletableFuture.runAsync(() -> dev.sluice.jms.spec.Sync.run(consumer::close));
             await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> !close.isDone());
-            release.countDown();
+            listener.release();
             close.get(5, TimeUnit.SECONDS);
         }
     }
@@ -191,13 +188,9 @@ class ConsumerTest {
             Session second = c.createSession();
             Queue slowQueue = second.createQueue("other-session-slow");
             Queue trigger = first.createQueue("other-session-trigger");
-            CountDownLatch inSlow = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
+            BlockingListener slowListener = new BlockingListener();
             MessageConsumer slow = second.createConsumer(slowQueue);
-            slow.setMessageListener(m -> {
-                inSlow.countDown();
-                dev.sluice.jms.spec.Sync.hold(release);
-            });
+            slow.setMessageListener(slowListener);
             java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
             first.createConsumer(trigger).setMessageListener(m -> {
                 dev.sluice.jms.spec.Sync.run(slow::close);
@@ -205,10 +198,10 @@ class ConsumerTest {
             });
             Session sender = b.started().createSession();
             sender.createProducer(slowQueue).send(sender.createTextMessage("slow"));
-            assertThat(inSlow.await(5, TimeUnit.SECONDS)).isTrue();
+            slowListener.awaitRunning();
             sender.createProducer(trigger).send(sender.createTextMessage("close it"));
             await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> !closed.get());
-            release.countDown();
+            slowListener.release();
             await().atMost(Duration.ofSeconds(5)).until(closed::get);
         }
     }
