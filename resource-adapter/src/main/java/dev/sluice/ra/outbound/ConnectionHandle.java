@@ -25,7 +25,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class ConnectionHandle implements QueueConnection {
 
     private volatile SluiceManagedConnection connection;
-    private final List<SluiceSession> sessions = new CopyOnWriteArrayList<>();
+    private final List<Session> sessions = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
     ConnectionHandle(SluiceManagedConnection connection) {
@@ -52,7 +52,7 @@ final class ConnectionHandle implements QueueConnection {
         return new IllegalStateException(what + " is not allowed in a Jakarta EE web or EJB container.");
     }
 
-    /** The session a createSession or createContext gets; see {@link SluiceManagedConnection#session(int)}. */
+    /** The session a createContext gets (the context guards its own close); see {@link SluiceManagedConnection#session(int)}. */
     SluiceSession session(int mode) throws JMSException {
         SluiceManagedConnection c = open();
         SluiceSession s = c.session(mode);
@@ -62,6 +62,22 @@ final class ConnectionHandle implements QueueConnection {
         return s;
     }
 
+    /**
+     * The session a createSession gets: the transaction's shared session only through a view of this handle's
+     * own, so that closing this session or handle closes it for the application (see {@link TransactionSessionView}).
+     */
+    private Session applicationSession(int mode) throws JMSException {
+        SluiceManagedConnection c = open();
+        SluiceSession s = c.session(mode);
+        if (!c.isSessionOfTransaction(s)) {
+            sessions.add(s);
+            return s;
+        }
+        Session view = TransactionSessionView.of(s);
+        sessions.add(view);
+        return view;
+    }
+
     SluiceManagedConnection managedConnection() throws IllegalStateException {
         return open();
     }
@@ -69,22 +85,22 @@ final class ConnectionHandle implements QueueConnection {
     /** In a Jakarta EE container {@code transacted} is ignored: a transaction decides (see {@link #session(int)}). */
     @Override
     public Session createSession(boolean transacted, int acknowledgeMode) throws JMSException {
-        return session(acknowledgeMode);
+        return applicationSession(acknowledgeMode);
     }
 
     @Override
     public Session createSession(int sessionMode) throws JMSException {
-        return session(sessionMode);
+        return applicationSession(sessionMode);
     }
 
     @Override
     public Session createSession() throws JMSException {
-        return session(Session.AUTO_ACKNOWLEDGE);
+        return applicationSession(Session.AUTO_ACKNOWLEDGE);
     }
 
     @Override
     public QueueSession createQueueSession(boolean transacted, int acknowledgeMode) throws JMSException {
-        return session(acknowledgeMode);
+        return (QueueSession) applicationSession(acknowledgeMode);
     }
 
     @Override
@@ -150,7 +166,7 @@ final class ConnectionHandle implements QueueConnection {
 
     private void closeSessions() {
         JMSException first = null;
-        for (SluiceSession s : sessions) {
+        for (Session s : sessions) {
             try {
                 s.close();
             } catch (JMSException e) {

@@ -25,7 +25,9 @@ public class PooledConnectionFactory implements ConnectionFactory, QueueConnecti
     private static final long serialVersionUID = 1L;
 
     private final SluiceManagedConnectionFactory factory;
-    private final transient ConnectionManager manager;
+    // serialized with the factory (ConnectionManager is Serializable): a server that binds a copy in JNDI must get
+    // a factory that still reaches its pool
+    private final ConnectionManager manager;
     private Reference reference;
 
     PooledConnectionFactory(SluiceManagedConnectionFactory factory, ConnectionManager manager) {

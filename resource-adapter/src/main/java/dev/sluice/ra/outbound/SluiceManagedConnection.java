@@ -251,8 +251,12 @@ final class SluiceManagedConnection implements ManagedConnection {
     }
 
     @Override
-    public ManagedConnectionMetaData getMetaData() {
-        return new ConnectionMetaData();
+    public ManagedConnectionMetaData getMetaData() throws ResourceException {
+        try {
+            return new ConnectionMetaData(physical.getMetaData().getProviderVersion());
+        } catch (JMSException e) {
+            throw new ResourceException("The Sluice connection has no metadata: " + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -265,7 +269,8 @@ final class SluiceManagedConnection implements ManagedConnection {
         return logWriter;
     }
 
-    private static final class ConnectionMetaData implements ManagedConnectionMetaData {
+    /** The EIS is Sluice: its version is the provider's, not the version of the JMS API it implements. */
+    private record ConnectionMetaData(String version) implements ManagedConnectionMetaData {
         @Override
         public String getEISProductName() {
             return "Sluice";
@@ -273,7 +278,7 @@ final class SluiceManagedConnection implements ManagedConnection {
 
         @Override
         public String getEISProductVersion() {
-            return "3.1";
+            return version;
         }
 
         @Override
