@@ -24,6 +24,8 @@ import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
 
 import java.io.Serializable;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.sluice.jms.JmsExceptions.unchecked;
@@ -41,6 +43,11 @@ public final class SluiceJMSContext implements JMSContext {
     private SluiceSession session;
     /** Set for a container's context: what closing it means (see {@link #managed}). */
     private final Runnable onClose;
+    /**
+     * A managed context's consumers and browsers: its session may outlive it (a container transaction's, settled
+     * later), so closing the context closes them itself, as JMSContext.close promises.
+     */
+    private final List<JmsExceptions.JmsRun> closers = new CopyOnWriteArrayList<>();
     private boolean autoStart = true;
     private volatile boolean closed;
     private volatile boolean closing;
@@ -194,6 +201,7 @@ public final class SluiceJMSContext implements JMSContext {
         closing = true;
         try {
             if (onClose != null) {
+                uncheckedRun(this::closeOpened);
                 onClose.run();
                 return;
             }
@@ -276,7 +284,29 @@ public final class SluiceJMSContext implements JMSContext {
         uncheckedRun(() -> session().recover());
     }
 
+    private void closeOpened() throws JMSException {
+        for (JmsExceptions.JmsRun close : closers) {
+            close.run();
+        }
+        closers.clear();
+    }
+
+    private MessageConsumer opened(MessageConsumer c) {
+        if (onClose != null) {
+            closers.add(c::close);
+        }
+        return c;
+    }
+
+    private QueueBrowser opened(QueueBrowser b) {
+        if (onClose != null) {
+            closers.add(b::close);
+        }
+        return b;
+    }
+
     private JMSConsumer consumer(MessageConsumer c) {
+        opened(c);
         if (autoStart) {
             uncheckedRun(connection::start);
         }
@@ -340,12 +370,12 @@ public final class SluiceJMSContext implements JMSContext {
 
     @Override
     public QueueBrowser createBrowser(Queue queue) {
-        return unchecked(() -> session().createBrowser(queue));
+        return opened(unchecked(() -> session().createBrowser(queue)));
     }
 
     @Override
     public QueueBrowser createBrowser(Queue queue, String messageSelector) {
-        return unchecked(() -> session().createBrowser(queue, messageSelector));
+        return opened(unchecked(() -> session().createBrowser(queue, messageSelector)));
     }
 
     @Override

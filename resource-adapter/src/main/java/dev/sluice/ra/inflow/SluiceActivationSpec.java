@@ -67,6 +67,10 @@ public class SluiceActivationSpec implements ActivationSpec, ResourceAdapterAsso
         if (clientId != null && clientId.isBlank()) {
             problem(problems, names, "clientId", "'" + clientId + "' is blank; leave it unset or name the client");
         }
+        if (maxSession == null) {
+            // it has a default: only a deployer who cleared it gets here, and the activation would start no session
+            problem(problems, names, "maxSession", "is unset; give the number of sessions (1..1000)");
+        }
         range(problems, names, "maxSession", maxSession, 1, 1000);
         range(problems, names, "maxMessages", maxMessages, 1, 10);
         range(problems, names, "waitTimeSeconds", waitTimeSeconds, 0, 20);

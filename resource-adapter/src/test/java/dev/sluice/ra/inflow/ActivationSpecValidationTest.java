@@ -91,4 +91,14 @@ class ActivationSpecValidationTest {
         spec.setAcknowledgeMode("Client-acknowledge");
         assertThat(names(invalid(spec))).containsExactly("acknowledgeMode");
     }
+
+    /** The activation starts maxSession sessions: an unset count is a deployment error, not a failure later. */
+    @Test
+    void anUnsetMaxSessionIsNamed() {
+        SluiceActivationSpec spec = valid();
+        spec.setMaxSession(null);
+        InvalidPropertyException e = invalid(spec);
+        assertThat(names(e)).containsExactly("maxSession");
+        assertThat(e).hasMessageContaining("maxSession");
+    }
 }

@@ -4,9 +4,13 @@ import dev.sluice.ra.SluiceResourceAdapter;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.IllegalStateException;
+import jakarta.jms.IllegalStateRuntimeException;
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
+import jakarta.jms.QueueBrowser;
 import jakarta.jms.QueueSession;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
@@ -109,6 +113,22 @@ class ManagedConnectionContractTest {
         assertThat(((TextMessage) c.receive(1000)).getText()).isEqualTo("sent before the close");
         assertThat(((TextMessage) c.receive(1000)).getText()).isEqualTo("sent after");
         reader.close();
+        mc.destroy();
+    }
+
+    /** JMSContext.close "closes the underlying session and any underlying producers and consumers" — in a transaction too. */
+    @Test
+    void aContextClosedInsideATransactionClosesItsConsumers() throws Exception {
+        SluiceManagedConnection mc = (SluiceManagedConnection) mcf.createManagedConnection(null, null);
+        mc.getLocalTransaction().begin();
+        ConnectionFactory pooled = new PooledConnectionFactory(mcf, (f, info) -> mc.getConnection(null, info));
+        JMSContext context = pooled.createContext();
+        JMSConsumer consumer = context.createConsumer(context.createQueue("ctx-closed"));
+        QueueBrowser browser = context.createBrowser(context.createQueue("ctx-closed"));
+        context.close();
+        assertThatThrownBy(consumer::receiveNoWait).isInstanceOf(IllegalStateRuntimeException.class);
+        assertThatThrownBy(browser::getEnumeration).isInstanceOf(IllegalStateException.class);
+        mc.getLocalTransaction().rollback();
         mc.destroy();
     }
 }
