@@ -7,7 +7,6 @@ import jakarta.jms.DeliveryMode;
 import jakarta.jms.Destination;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSProducer;
-import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.MapMessage;
 import jakarta.jms.Message;
 import jakarta.jms.MessageFormatRuntimeException;
@@ -305,19 +304,18 @@ final class SluiceJMSProducer implements JMSProducer {
         return unchecked(() -> view().getObjectProperty(name));
     }
 
+    /** The javadoc asks for a view: "changes to the map are reflected in the set", which a copy would not show. */
     @Override
     public Set<String> getPropertyNames() {
-        return Collections.unmodifiableSet(new java.util.LinkedHashSet<>(properties.keySet()));
+        return Collections.unmodifiableSet(properties.keySet());
     }
 
     // ---- headers ------------------------------------------------------------------------------------
 
     @Override
     public JMSProducer setJMSCorrelationIDAsBytes(byte[] correlationID) {
-        if (correlationID == null || correlationID.length == 0) {
-            throw new JMSRuntimeException("A correlation ID must not be empty.");
-        }
-        correlationIdBytes = correlationID.clone();
+        // as on a Message: null means none, and an empty id travels (MessageCodec carries it despite SQS)
+        correlationIdBytes = correlationID == null ? null : correlationID.clone();
         correlationId = null;
         return this;
     }
