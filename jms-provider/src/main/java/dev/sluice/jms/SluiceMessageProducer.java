@@ -383,14 +383,25 @@ public final class SluiceMessageProducer implements QueueSender, TopicPublisher 
     private void stampHeaders(Message message, Destination to, SendSettings settings, String messageId)
             throws JMSException {
         long now = System.currentTimeMillis();
-        long ttl = settings.timeToLive();
         message.setJMSDestination(to);
         message.setJMSDeliveryMode(settings.mode());
         message.setJMSPriority(settings.priority());
-        message.setJMSExpiration(ttl > 0 ? now + ttl : 0);
+        message.setJMSExpiration(expiration(now, settings.timeToLive()));
         message.setJMSTimestamp(settings.disableMessageTimestamp() ? 0 : now);
         message.setJMSDeliveryTime(now + settings.deliveryDelay());
         message.setJMSMessageID(messageId);
+    }
+
+    /**
+     * JMSExpiration: 0 (never) without a time-to-live, else send time plus time-to-live. A time-to-live too long to
+     * add (Long.MAX_VALUE, "forever") saturates: wrapped around it would lie in the past and the message be dropped.
+     */
+    static long expiration(long now, long timeToLive) {
+        if (timeToLive <= 0) {
+            return 0;
+        }
+        long expiration = now + timeToLive;
+        return expiration < now ? Long.MAX_VALUE : expiration;
     }
 
     private void assignId(Message original, SluiceMessage sent, SendReceipt receipt, SendSettings settings) {

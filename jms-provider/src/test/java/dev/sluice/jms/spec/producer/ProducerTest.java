@@ -106,6 +106,25 @@ class ProducerTest {
         }
     }
 
+    /**
+     * JMSExpiration is the send time plus the time-to-live; a time-to-live meant as "practically forever"
+     * (Long.MAX_VALUE) must not wrap around into the past and have the message dropped as expired.
+     */
+    @Test
+    void aVeryLongTimeToLiveDoesNotExpireTheMessage() throws Exception {
+        try (Broker b = Broker.realTime()) {
+            Session s = b.started().createSession();
+            Queue q = s.createQueue("ttl-forever");
+            MessageProducer p = s.createProducer(q);
+            TextMessage m = s.createTextMessage("keeps");
+            p.send(m, DeliveryMode.PERSISTENT, 4, Long.MAX_VALUE);
+            assertThat(m.getJMSExpiration()).isEqualTo(Long.MAX_VALUE);
+            Message got = s.createConsumer(q).receive(5000);
+            assertThat(got).isNotNull();
+            assertThat(got.getJMSExpiration()).isEqualTo(Long.MAX_VALUE);
+        }
+    }
+
     @Test
     void anExpiredMessageIsNotGivenToAListener() throws Exception {
         try (Broker b = Broker.realTime()) {
