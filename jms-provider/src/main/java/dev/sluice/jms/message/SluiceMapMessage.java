@@ -148,7 +148,7 @@ public class SluiceMapMessage extends SluiceMessage implements MapMessage {
 
     @Override
     public void setBytes(String name, byte[] value, int offset, int length) throws JMSException {
-        put(name, value == null ? null : java.util.Arrays.copyOfRange(value, offset, offset + length));
+        put(name, value == null ? null : ValueConversions.portion(value, offset, length));
     }
 
     @Override

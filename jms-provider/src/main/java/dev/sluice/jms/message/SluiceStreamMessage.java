@@ -8,7 +8,6 @@ import jakarta.jms.MessageNotWriteableException;
 import jakarta.jms.StreamMessage;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -245,7 +244,7 @@ public class SluiceStreamMessage extends SluiceMessage implements StreamMessage 
 
     @Override
     public void writeBytes(byte[] value, int offset, int length) throws JMSException {
-        append(Arrays.copyOfRange(value, offset, offset + length));
+        append(ValueConversions.portion(value, offset, length));
     }
 
     @Override

@@ -2,6 +2,9 @@ package dev.sluice.jms.message;
 
 import jakarta.jms.MessageFormatException;
 
+import java.util.Arrays;
+import java.util.Objects;
+
 /**
  * The conversion table shared by properties (spec 3.5.4), MapMessage and StreamMessage (3.11.3): a value written as one
  * type may be read as another only where the table marks it. Properties never hold {@code char} or {@code byte[]}, so
@@ -108,6 +111,15 @@ final class ValueConversions {
             return b.clone();
         }
         throw cannot(v, "byte[]");
+    }
+
+    /**
+     * The bytes {@code value[offset, offset + length)} for the portion-of-an-array writers of Map and Stream messages.
+     * Arrays.copyOfRange alone would pad a portion running past the end with zeros, bytes the caller never had.
+     */
+    static byte[] portion(byte[] value, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, value.length);
+        return Arrays.copyOfRange(value, offset, offset + length);
     }
 
     /** A defensive copy for values handed out by getObject/readObject. */

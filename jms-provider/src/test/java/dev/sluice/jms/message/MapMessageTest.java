@@ -99,6 +99,17 @@ class MapMessageTest {
         assertThat((byte[]) m.getObject("b")).containsExactly(2, 3);
     }
 
+    /** setBytes(name, value, offset, length) takes "a portion of the byte array": bytes beyond it are an error. */
+    @Test
+    void aPortionOutsideTheArrayIsRefusedNotPadded() throws JMSException {
+        SluiceMapMessage m = new SluiceMapMessage();
+        byte[] data = {1, 2, 3};
+        assertThatThrownBy(() -> m.setBytes("b", data, 2, 5)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> m.setBytes("b", data, -1, 1)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> m.setBytes("b", data, 1, -1)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThat(m.itemExists("b")).isFalse();
+    }
+
     @Test
     void mapNamesAndClearBody() throws JMSException {
         SluiceMapMessage m = new SluiceMapMessage();

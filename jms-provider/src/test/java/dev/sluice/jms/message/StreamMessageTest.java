@@ -121,6 +121,20 @@ class StreamMessageTest {
         assertThat(m.readString()).isEqualTo("next");
     }
 
+    /** writeBytes(value, offset, length) writes "a portion of a byte array": bytes beyond it are an error. */
+    @Test
+    void aPortionOutsideTheArrayIsRefusedNotPadded() throws JMSException {
+        SluiceStreamMessage m = new SluiceStreamMessage();
+        byte[] data = {1, 2, 3};
+        assertThatThrownBy(() -> m.writeBytes(data, 2, 5)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> m.writeBytes(data, -1, 1)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> m.writeBytes(data, 1, -1)).isInstanceOf(IndexOutOfBoundsException.class);
+        m.writeBytes(data, 1, 2);
+        m.reset();
+        assertThat((byte[]) m.readObject()).containsExactly(2, 3);
+        assertThatThrownBy(m::readObject).isInstanceOf(MessageEOFException.class);
+    }
+
     @Test
     void readObjectReturnsACopyOfByteArrays() throws JMSException {
         SluiceStreamMessage m = new SluiceStreamMessage();
