@@ -218,11 +218,24 @@ final class SluiceManagedConnection implements ManagedConnection {
             return;
         }
         destroyed = true;
-        cleanup();
+        // the pool forgets this connection whatever fails on the way: the physical connection must close regardless
         try {
-            if (transactedSession != null) {
-                transactedSession.closeByContainer();
+            cleanup();
+        } finally {
+            try {
+                if (transactedSession != null) {
+                    transactedSession.closeByContainer();
+                }
+            } catch (JMSException e) {
+                throw new ResourceException("Closing a Sluice connection failed: " + e.getMessage(), e);
+            } finally {
+                closePhysical();
             }
+        }
+    }
+
+    private void closePhysical() throws ResourceException {
+        try {
             physical.close();
         } catch (JMSException e) {
             throw new ResourceException("Closing a Sluice connection failed: " + e.getMessage(), e);
