@@ -1,6 +1,9 @@
 package dev.sluice.jms.selector;
 
-/** A constant: {@code Long}, {@code Double}, {@code String} or {@code Boolean}, never null (NULL is not a literal). */
+/**
+ * A constant: {@code Long}, {@code Double}, {@code Float} (an f-suffixed literal), {@code String} or {@code Boolean},
+ * never null (NULL is not a literal).
+ */
 record Literal(Object value) implements Expression {
 
     @Override

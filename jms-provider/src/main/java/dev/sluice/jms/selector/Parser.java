@@ -266,12 +266,14 @@ final class Parser {
         String text = token.text();
         if (token.type() == TokenType.APPROXIMATE_NUMBER) {
             char last = Character.toLowerCase(text.charAt(text.length() - 1));
-            // A float-suffixed literal takes the float value, so 1.1f equals a float property set to 1.1f.
+            // A float-suffixed literal is a float, as in Java: it equals a float property set to 1.1f, and
+            // arithmetic on it is float arithmetic (Java numeric promotion).
             double value = last == 'f' ? Float.parseFloat(text) : Double.parseDouble(text);
             if (Double.isInfinite(value)) {
                 throw SelectorErrors.at(source, token.position(), "numeric literal " + text + " is out of range");
             }
-            return new Literal(negative ? -value : value);
+            double signed = negative ? -value : value;
+            return new Literal(last == 'f' ? (Object) (float) signed : (Object) signed);
         }
         String digits = text;
         if (digits.endsWith("l") || digits.endsWith("L")) {

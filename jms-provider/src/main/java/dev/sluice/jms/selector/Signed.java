@@ -12,8 +12,11 @@ record Signed(boolean negative, Expression operand) implements Expression {
         if (Numbers.isExact(v)) {
             return negative ? -((Number) v).longValue() : v;
         }
-        if (Numbers.isApproximate(v)) {
-            return negative ? -((Number) v).doubleValue() : v;
+        if (v instanceof Float f) {
+            return negative ? -f : f; // stays float, as in Java
+        }
+        if (v instanceof Double d) {
+            return negative ? -d : d;
         }
         return null;
     }

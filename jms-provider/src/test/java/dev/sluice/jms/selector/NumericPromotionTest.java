@@ -64,6 +64,32 @@ class NumericPromotionTest {
         assertThat(truth("l = 9007199254740992.0", m)).isEqualTo(Truth.TRUE);
     }
 
+    /**
+     * 3.8.1.2 "Arithmetic operations must use numeric promotion in the Java programming language": float with float
+     * or an exact value is float arithmetic (JLS 5.6.2), which rounds differently from double arithmetic.
+     */
+    @Test
+    void floatArithmeticIsDoneInFloat() {
+        SelectorContext m = message("a", 0.1f, "b", 0.2f, "x", 1.1f, "i", 3);
+        // 0.1f + 0.2f == 0.3f in Java, while (double) 0.1f + (double) 0.2f != (double) 0.3f
+        assertThat(truth("a + b = 0.3f", m)).isEqualTo(Truth.TRUE);
+        assertThat(truth("0.1f + 0.2f = 0.3f", m)).isEqualTo(Truth.TRUE);
+        assertThat(truth("x * i = 3.3000002f", m)).isEqualTo(Truth.TRUE);
+        assertThat(truth("x * 3 = 3.3000002f", m)).isEqualTo(Truth.TRUE);
+        assertThat(truth("-x * i = -3.3000002f", m)).isEqualTo(Truth.TRUE);
+        // a double operand makes it double arithmetic again
+        assertThat(truth("a + 0.2 = 0.30000000149011613", m)).isEqualTo(Truth.TRUE);
+    }
+
+    @Test
+    void exactVersusFloatComparesAsFloat() {
+        // Java promotes the long to float, and 2^24 + 1 rounds to 2^24 as a float.
+        SelectorContext m = message("l", 16_777_217L, "f", 16_777_216f);
+        assertThat(truth("l = f", m)).isEqualTo(Truth.TRUE);
+        assertThat(truth("l > f", m)).isEqualTo(Truth.FALSE);
+        assertThat(truth("f = 16777217", m)).isEqualTo(Truth.TRUE);
+    }
+
     @Test
     void longArithmeticStaysExactAndDivisionTruncates() {
         SelectorContext m = message("l", Long.MAX_VALUE);
