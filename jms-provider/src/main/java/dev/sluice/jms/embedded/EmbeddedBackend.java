@@ -154,7 +154,7 @@ public final class EmbeddedBackend implements QueueBackend {
 
     private static MessageFilter toFilter(MessagePredicate p) {
         return v -> p.test(toWire(v.attributes()), v.messageId(), v.priority(), v.sentTimestamp(), v.groupId(),
-                v.receiveCount());
+                v.deduplicationId(), v.sequenceNumber(), v.receiveCount());
     }
 
     @Override

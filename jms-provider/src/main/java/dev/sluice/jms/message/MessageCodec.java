@@ -173,7 +173,7 @@ public final class MessageCodec {
      */
     public static Function<String, Object> selectorValues(Map<String, WireAttribute> attributes, String messageId,
                                                           int priority, long sentTimestamp) {
-        return new SelectorValues(attributes, messageId, priority, sentTimestamp, null, 0);
+        return new SelectorValues(attributes, messageId, priority, sentTimestamp, null, null, null, 0);
     }
 
     /**
@@ -183,7 +183,19 @@ public final class MessageCodec {
     public static Function<String, Object> selectorValues(Map<String, WireAttribute> attributes, String messageId,
                                                           int priority, long sentTimestamp, String groupId,
                                                           int deliveryCount) {
-        return new SelectorValues(attributes, messageId, priority, sentTimestamp, groupId, deliveryCount);
+        return new SelectorValues(attributes, messageId, priority, sentTimestamp, groupId, null, null, deliveryCount);
+    }
+
+    /**
+     * As {@link #selectorValues(Map, String, int, long, String, int)}, with the FIFO MessageDeduplicationId and
+     * SequenceNumber (or null), which a received message carries as JMS_SQS_DeduplicationId and JMS_SQS_SequenceNumber.
+     */
+    public static Function<String, Object> selectorValues(Map<String, WireAttribute> attributes, String messageId,
+                                                          int priority, long sentTimestamp, String groupId,
+                                                          String deduplicationId, String sequenceNumber,
+                                                          int deliveryCount) {
+        return new SelectorValues(attributes, messageId, priority, sentTimestamp, groupId, deduplicationId,
+                sequenceNumber, deliveryCount);
     }
 
     private static WireAttribute correlationAttribute(SluiceMessage m) {

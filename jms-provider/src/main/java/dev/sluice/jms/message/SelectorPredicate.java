@@ -25,7 +25,8 @@ public final class SelectorPredicate {
         }
         MessageSelector parsed = MessageSelector.parse(selector);
         // receiveCount is the deliveries so far; JMSXDeliveryCount is that of the delivery being decided
-        return (attributes, id, priority, sent, group, count) -> parsed.matches(
-                MessageCodec.selectorValues(attributes, id, priority, sent, group, count + 1)::apply);
+        return (attributes, id, priority, sent, group, deduplication, sequence, count) -> parsed.matches(
+                MessageCodec.selectorValues(attributes, id, priority, sent, group, deduplication, sequence, count + 1)
+                        ::apply);
     }
 }

@@ -20,17 +20,21 @@ final class SelectorValues implements Function<String, Object> {
     private final int priority;
     private final long sentTimestamp;
     private final String groupId;
+    private final String deduplicationId;
+    private final String sequenceNumber;
     private final int deliveryCount;
     private HeaderAttribute headers;
     private Map<String, Object> packed;
 
     SelectorValues(Map<String, WireAttribute> attributes, String messageId, int priority, long sentTimestamp,
-                   String groupId, int deliveryCount) {
+                   String groupId, String deduplicationId, String sequenceNumber, int deliveryCount) {
         this.attributes = attributes;
         this.messageId = messageId;
         this.priority = priority;
         this.sentTimestamp = sentTimestamp;
         this.groupId = PropertyNames.groupIdOf(groupId);
+        this.deduplicationId = deduplicationId;
+        this.sequenceNumber = sequenceNumber;
         this.deliveryCount = deliveryCount;
     }
 
@@ -56,6 +60,11 @@ final class SelectorValues implements Function<String, Object> {
                 return groupId != null ? groupId : property(name);
             case PropertyNames.JMSX_DELIVERY_COUNT:
                 return deliveryCount > 0 ? (Object) deliveryCount : property(name);
+            // decode gives a received message these provider properties, so a selector must see them as well
+            case PropertyNames.JMS_SQS_DEDUPLICATION_ID:
+                return deduplicationId != null ? deduplicationId : property(name);
+            case PropertyNames.JMS_SQS_SEQUENCE_NUMBER:
+                return sequenceNumber != null ? sequenceNumber : property(name);
             default:
                 return property(name);
         }

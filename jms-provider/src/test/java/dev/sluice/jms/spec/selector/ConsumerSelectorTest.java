@@ -91,6 +91,29 @@ class ConsumerSelectorTest {
         }
     }
 
+    /**
+     * 3.8.1.1: identifiers are property names, JMS_ ones included, and a selector sees the values the message
+     * carries; a FIFO message arrives with the provider properties JMS_SQS_SequenceNumber and
+     * JMS_SQS_DeduplicationId, so consumers and browsers must be able to select on them too.
+     */
+    @Test
+    void providerSpecificPropertiesAreSelectable() throws Exception {
+        try (Broker b = Broker.manual()) {
+            Session s = b.started().createSession();
+            Queue q = s.createQueue("selected-provider-properties.fifo");
+            TextMessage m = s.createTextMessage("fifo");
+            m.setStringProperty("JMSXGroupID", "g");
+            s.createProducer(q).send(m);
+            String selector = "JMS_SQS_SequenceNumber IS NOT NULL AND JMS_SQS_DeduplicationId IS NOT NULL";
+
+            assertThat(java.util.Collections.list(s.createBrowser(q, selector).getEnumeration())).hasSize(1);
+            jakarta.jms.Message got = s.createConsumer(q, selector).receiveNoWait();
+            assertThat(got).isNotNull();
+            assertThat(got.getStringProperty("JMS_SQS_SequenceNumber")).isNotNull();
+            assertThat(got.getStringProperty("JMS_SQS_DeduplicationId")).isNotNull();
+        }
+    }
+
     static String text(jakarta.jms.Message m) {
         try {
             return m == null ? null : ((TextMessage) m).getText();
