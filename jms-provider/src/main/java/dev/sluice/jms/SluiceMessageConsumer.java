@@ -140,7 +140,7 @@ public final class SluiceMessageConsumer implements QueueReceiver, TopicSubscrib
                     + "use a message-driven bean.");
         }
         this.listener = listener;
-        session.listenerChanged(listener != null);
+        session.listenerChanged();
     }
 
     boolean hasListener() {
@@ -227,16 +227,11 @@ public final class SluiceMessageConsumer implements QueueReceiver, TopicSubscrib
     }
 
     private Received takeHeldOrPoll(long waitMillis) throws JMSException {
-        return takeHeldOrPoll(waitMillis, false);
-    }
-
-    /** @param cuttable whether the session may cut the poll short (see {@link SluiceSession#cutLongPoll}) */
-    private Received takeHeldOrPoll(long waitMillis, boolean cuttable) throws JMSException {
         Received r = held.getAndSet(null);
         if (r != null && !dropIfExpired(r) && renewVisibility(r)) {
             return r;
         }
-        return poll(waitMillis, cuttable);
+        return poll(waitMillis);
     }
 
     /**
@@ -327,19 +322,10 @@ public final class SluiceMessageConsumer implements QueueReceiver, TopicSubscrib
      * Receives at most one message, skipping (and deleting) any whose time to live has passed: the spec
      * says an expired message must not be delivered.
      */
-    private Received poll(long waitMillis, boolean cuttable) throws JMSException {
+    private Received poll(long waitMillis) throws JMSException {
         while (true) {
-            List<IncomingMessage> got;
-            if (cuttable) {
-                session.longPollStarting();
-            }
-            try {
-                got = session.connection().backend().receive(queue.name(), 1, waitMillis, visibilityTimeout, filter);
-            } finally {
-                if (cuttable) {
-                    session.longPollEnded();
-                }
-            }
+            List<IncomingMessage> got = session.connection().backend().receive(queue.name(), 1, waitMillis,
+                    visibilityTimeout, filter);
             if (got.isEmpty()) {
                 return null;
             }
@@ -368,16 +354,12 @@ public final class SluiceMessageConsumer implements QueueReceiver, TopicSubscrib
 
     // ---- listener delivery (called by the session's delivery thread) --------------------------------
 
-    /** @param longPoll whether this is the session's only listener, whose poll the session may cut short */
-    void deliverOne(long waitMillis, boolean longPoll, ReentrantLock listenerRunning) throws JMSException {
+    void deliverOne(long waitMillis, ReentrantLock listenerRunning) throws JMSException {
         MessageListener l = listener;
         if (l == null || closed) {
             return;
         }
-        Received r = takeHeldOrPoll(waitMillis, longPoll);
-        if (r != null) {
-            deliver(l, r, listenerRunning);
-        }
+        deliverOne(l, waitMillis, listenerRunning);
     }
 
     /**
@@ -407,6 +389,11 @@ public final class SluiceMessageConsumer implements QueueReceiver, TopicSubscrib
             Thread.interrupted(); // close() may have interrupted a wait that had already ended
         }
         return r != null && deliver(target, r, session.listenerLock());
+    }
+
+    private boolean deliverOne(MessageListener l, long waitMillis, ReentrantLock listenerRunning) throws JMSException {
+        Received r = takeHeldOrPoll(waitMillis);
+        return r != null && deliver(l, r, listenerRunning);
     }
 
     private boolean deliver(MessageListener l, Received r, ReentrantLock listenerRunning) throws JMSException {

@@ -68,8 +68,6 @@ public final class SluiceSession implements QueueSession, TopicSession {
     /** Held while a listener runs, so stop() and close() can wait for it. */
     private final ReentrantLock listenerRunning = new ReentrantLock();
     private final Object dispatchSignal = new Object();
-    private final Object longPollGuard = new Object();
-    private boolean longPolling; // guarded by longPollGuard
     private final ExecutorService completions;
     /** Async sends queued or running: commit and producer close wait only when there are some. */
     private final java.util.concurrent.atomic.AtomicInteger asyncSends = new java.util.concurrent.atomic.AtomicInteger();
@@ -590,11 +588,8 @@ public final class SluiceSession implements QueueSession, TopicSession {
 
     // ---- listener delivery ------------------------------------------------------------------------------
 
-    /**
-     * Starts the delivery thread the first time a consumer gets a listener; a listener added while the thread
-     * long-polls for another one cuts that poll short, so the new one is polled too.
-     */
-    void listenerChanged(boolean added) {
+    /** Starts the delivery thread the first time a consumer gets a listener. */
+    void listenerChanged() {
         synchronized (dispatchSignal) {
             if (dispatcher == null && !closed) {
                 Thread t = new Thread(this::deliverLoop, "sluice-session-" + THREADS.incrementAndGet());
@@ -604,35 +599,6 @@ public final class SluiceSession implements QueueSession, TopicSession {
             }
             dispatchSignal.notifyAll();
         }
-        if (added) {
-            cutLongPoll();
-        }
-    }
-
-    /**
-     * Interrupts the delivery thread's long poll, but only while it waits in one: an interrupt arriving once the
-     * thread has moved on would reach the application's onMessage. (On an SQS backend a message the cut poll
-     * still brings goes back to the queue, counting a receive.)
-     */
-    private void cutLongPoll() {
-        synchronized (longPollGuard) {
-            if (longPolling) {
-                dispatcher.interrupt();
-            }
-        }
-    }
-
-    void longPollStarting() {
-        synchronized (longPollGuard) {
-            longPolling = true;
-        }
-    }
-
-    void longPollEnded() {
-        synchronized (longPollGuard) {
-            longPolling = false;
-        }
-        Thread.interrupted(); // a cut (or close) that came as the poll returned: it was meant for the poll only
     }
 
     private void wakeDispatcher() {
@@ -677,8 +643,8 @@ public final class SluiceSession implements QueueSession, TopicSession {
                     continue;
                 }
                 SluiceMessageConsumer c = listening.get(next++ % listening.size());
-                boolean only = listening.size() == 1;
-                c.deliverOne(only ? connection.settings().waitTimeSeconds() * 1000L : 100, only, listenerRunning);
+                long wait = listening.size() == 1 ? connection.settings().waitTimeSeconds() * 1000L : 100;
+                c.deliverOne(wait, listenerRunning);
             } catch (InterruptedException e) {
                 if (closed) {
                     return;

@@ -142,26 +142,6 @@ class ConsumerTest {
     }
 
     /**
-     * A session's only listener waits for messages with a long poll (20 s by default); a listener added to the
-     * session meanwhile must not wait for that poll to end before its own messages are delivered.
-     */
-    @Test
-    void aListenerAddedWhileAnotherLongPollsGetsItsMessagesAtOnce() throws Exception {
-        try (Broker b = Broker.realTime()) {
-            Session s = b.started().createSession();
-            MessageConsumer idle = s.createConsumer(s.createQueue("long-poll-idle"));
-            idle.setMessageListener(m -> { });
-            await().atMost(Duration.ofSeconds(5)).until(ConsumerTest::someoneLongPolls);
-            Queue busy = s.createQueue("long-poll-busy");
-            CompletableFuture<String> got = new CompletableFuture<>();
-            Session sender = b.connection().createSession();
-            sender.createProducer(busy).send(sender.createTextMessage("for the second listener"));
-            s.createConsumer(busy).setMessageListener(m -> got.complete(text(m)));
-            assertThat(got.get(5, TimeUnit.SECONDS)).isEqualTo("for the second listener");
-        }
-    }
-
-    /**
      * A callback closing a consumer does not wait for the session's running listener: that listener may be waiting
      * for the callback itself (a commit waits for the session's async sends).
      */
@@ -293,11 +273,6 @@ class ConsumerTest {
         } catch (JMSException e) {
             throw new RuntimeException(e);
         }
-    }
-
-    private static boolean someoneLongPolls() {
-        return Thread.getAllStackTraces().values().stream().anyMatch(stack -> java.util.Arrays.stream(stack)
-                .anyMatch(f -> f.getMethodName().equals("awaitChange")));
     }
 
     static String text(Message m) {
