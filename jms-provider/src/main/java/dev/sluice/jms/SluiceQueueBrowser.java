@@ -4,7 +4,7 @@ import dev.sluice.jms.backend.IncomingMessage;
 import dev.sluice.jms.backend.MessagePredicate;
 import dev.sluice.jms.message.MessageCodec;
 import dev.sluice.jms.message.SelectorPredicate;
-import dev.sluice.jms.message.SluiceMessage;
+import dev.sluice.jms.selector.MessageSelector;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -35,7 +35,10 @@ public final class SluiceQueueBrowser implements QueueBrowser {
         this.session = session;
         this.queue = queue;
         this.selectorText = SelectorPredicate.reported(selector);
-        this.filter = SelectorPredicate.of(selector);
+        MessageSelector parsed = MessageSelector.parse(selector);
+        this.filter = selector == null || selector.isBlank() ? null
+                : (attributes, id, priority, sent, group, count) -> parsed.matches(
+                        MessageCodec.selectorValues(attributes, id, priority, sent, group, count + 1)::apply);
     }
 
     @Override
@@ -57,11 +60,8 @@ public final class SluiceQueueBrowser implements QueueBrowser {
         List<Message> out = new ArrayList<>(seen.size());
         long now = System.currentTimeMillis();
         for (IncomingMessage in : seen) {
-            SluiceMessage m = MessageCodec.decode(in, SluiceMessageConsumer::destinationNamed,
+            Message m = MessageCodec.decode(in, SluiceMessageConsumer::destinationNamed,
                     session.connection().objectPolicy());
-            // The selector judged the message by its next delivery's JMSXDeliveryCount (deliveries so far + 1), so
-            // the message shown must carry that count too, or "JMSXDeliveryCount = 1" would return a message saying 0.
-            m.markReceived(in.receiveCount() + 1);
             // an expired message is never delivered (consumers drop it), so a browser does not show it either
             if (m.getJMSExpiration() == 0 || m.getJMSExpiration() >= now) {
                 out.add(m);

@@ -6,7 +6,7 @@ import java.util.Map;
  * A received message, in SQS terms.
  *
  * @param receiptHandle null for a browsed (not received) message
- * @param receiveCount  ApproximateReceiveCount; for a browsed message, the deliveries so far (0 if none)
+ * @param receiveCount  ApproximateReceiveCount (0 when browsed)
  * @param sequenceNumber FIFO SequenceNumber, or null
  */
 public record IncomingMessage(String queue, String messageId, String receiptHandle, String body,

@@ -81,31 +81,6 @@ class QueueBrowserTest {
         }
     }
 
-    /**
-     * 3.8.1: a selector matches a message when it is true with "the message's header field values and property
-     * values" substituted; a browsed message must therefore carry the JMSXDeliveryCount its selector saw, which is
-     * that of its next delivery (the first is 1, 3.5.11), not the deliveries so far.
-     */
-    @Test
-    void aBrowsedMessageShowsTheDeliveryCountItsSelectorSaw() throws Exception {
-        try (Broker b = Broker.manual()) {
-            Session s = b.started().createSession(true, Session.SESSION_TRANSACTED);
-            Queue q = s.createQueue("browse-delivery-count");
-            s.createProducer(q).send(s.createTextMessage("fresh"));
-            s.commit();
-
-            Message fresh = (Message) s.createBrowser(q, "JMSXDeliveryCount = 1").getEnumeration().nextElement();
-            assertThat(fresh.getIntProperty("JMSXDeliveryCount")).isEqualTo(1);
-            assertThat(fresh.getJMSRedelivered()).isFalse();
-
-            assertThat(s.createConsumer(q).receiveNoWait()).isNotNull();
-            s.rollback();
-            Message again = (Message) s.createBrowser(q, "JMSXDeliveryCount = 2").getEnumeration().nextElement();
-            assertThat(again.getIntProperty("JMSXDeliveryCount")).isEqualTo(2);
-            assertThat(again.getJMSRedelivered()).isTrue();
-        }
-    }
-
     @Test
     void browserArgumentsAreChecked() throws Exception {
         try (Broker b = Broker.manual()) {
