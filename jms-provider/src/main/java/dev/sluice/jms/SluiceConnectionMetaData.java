@@ -7,9 +7,13 @@ import java.util.Enumeration;
 import java.util.List;
 
 /** Jakarta Messaging 3.1, and the JMSX properties Sluice sets: delivery count and message groups. */
-final class SluiceConnectionMetaData implements ConnectionMetaData {
+public final class SluiceConnectionMetaData implements ConnectionMetaData {
 
-    static final String PROVIDER_VERSION = "0.1.0";
+    /** Sluice's version, also the resource adapter's EIS product version. */
+    public static final String PROVIDER_VERSION = "0.1.0";
+
+    SluiceConnectionMetaData() {
+    }
 
     @Override
     public String getJMSVersion() {

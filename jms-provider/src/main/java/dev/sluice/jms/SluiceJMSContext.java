@@ -47,7 +47,7 @@ public final class SluiceJMSContext implements JMSContext {
      * A managed context's consumers and browsers: its session may outlive it (a container transaction's, settled
      * later), so closing the context closes them itself, as JMSContext.close promises.
      */
-    private final List<JmsExceptions.JmsRun> closers = new CopyOnWriteArrayList<>();
+    private final List<AutoCloseable> opened = new CopyOnWriteArrayList<>();
     private boolean autoStart = true;
     private volatile boolean closed;
     private volatile boolean closing;
@@ -201,8 +201,11 @@ public final class SluiceJMSContext implements JMSContext {
         closing = true;
         try {
             if (onClose != null) {
-                uncheckedRun(this::closeOpened);
-                onClose.run();
+                try {
+                    uncheckedRun(this::closeOpened);
+                } finally {
+                    onClose.run(); // the pool gets its connection back whatever a consumer's close did
+                }
                 return;
             }
             uncheckedRun(() -> {
@@ -284,25 +287,39 @@ public final class SluiceJMSContext implements JMSContext {
         uncheckedRun(() -> session().recover());
     }
 
+    /** Closes every one, then reports the first failure. */
     private void closeOpened() throws JMSException {
-        for (JmsExceptions.JmsRun close : closers) {
-            close.run();
+        JMSException first = null;
+        for (AutoCloseable c : opened) {
+            try {
+                c.close();
+            } catch (JMSException e) {
+                first = first == null ? e : first;
+            } catch (Exception e) {
+                if (first == null) {
+                    first = new JMSException("Closing " + c + " failed: " + e);
+                    first.setLinkedException(e);
+                }
+            }
         }
-        closers.clear();
+        opened.clear();
+        if (first != null) {
+            throw first;
+        }
     }
 
-    private MessageConsumer opened(MessageConsumer c) {
+    /** Remembers a managed context's consumer or browser, forgetting those the application closed meanwhile. */
+    private <T extends AutoCloseable> T opened(T consumerOrBrowser) {
         if (onClose != null) {
-            closers.add(c::close);
+            opened.removeIf(SluiceJMSContext::isClosed);
+            opened.add(consumerOrBrowser);
         }
-        return c;
+        return consumerOrBrowser;
     }
 
-    private QueueBrowser opened(QueueBrowser b) {
-        if (onClose != null) {
-            closers.add(b::close);
-        }
-        return b;
+    private static boolean isClosed(AutoCloseable c) {
+        return c instanceof SluiceMessageConsumer consumer ? consumer.isClosed()
+                : c instanceof SluiceQueueBrowser browser && browser.isClosed();
     }
 
     private JMSConsumer consumer(MessageConsumer c) {

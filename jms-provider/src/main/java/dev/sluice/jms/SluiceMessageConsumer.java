@@ -143,6 +143,10 @@ public final class SluiceMessageConsumer implements QueueReceiver, TopicSubscrib
         session.listenerChanged();
     }
 
+    boolean isClosed() {
+        return closed;
+    }
+
     boolean hasListener() {
         return listener != null && !closed;
     }

@@ -4,7 +4,6 @@ import dev.sluice.jms.backend.IncomingMessage;
 import dev.sluice.jms.backend.MessagePredicate;
 import dev.sluice.jms.message.MessageCodec;
 import dev.sluice.jms.message.SelectorPredicate;
-import dev.sluice.jms.selector.MessageSelector;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -35,10 +34,7 @@ public final class SluiceQueueBrowser implements QueueBrowser {
         this.session = session;
         this.queue = queue;
         this.selectorText = SelectorPredicate.reported(selector);
-        MessageSelector parsed = MessageSelector.parse(selector);
-        this.filter = selector == null || selector.isBlank() ? null
-                : (attributes, id, priority, sent, group, count) -> parsed.matches(
-                        MessageCodec.selectorValues(attributes, id, priority, sent, group, count + 1)::apply);
+        this.filter = SelectorPredicate.of(selector);
     }
 
     @Override
@@ -75,6 +71,10 @@ public final class SluiceQueueBrowser implements QueueBrowser {
             throw new IllegalStateException("The browser is closed.");
         }
         session.checkOpen();
+    }
+
+    boolean isClosed() {
+        return closed;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.sluice.ra.outbound;
 
 import dev.sluice.jms.SluiceConnection;
+import dev.sluice.jms.SluiceConnectionMetaData;
 import dev.sluice.jms.SluiceSession;
 import jakarta.jms.JMSException;
 import jakarta.jms.Session;
@@ -264,12 +265,9 @@ final class SluiceManagedConnection implements ManagedConnection {
     }
 
     @Override
-    public ManagedConnectionMetaData getMetaData() throws ResourceException {
-        try {
-            return new ConnectionMetaData(physical.getMetaData().getProviderVersion());
-        } catch (JMSException e) {
-            throw new ResourceException("The Sluice connection has no metadata: " + e.getMessage(), e);
-        }
+    public ManagedConnectionMetaData getMetaData() {
+        // from the constant, not the connection: pools ask for it to log and monitor, also after destroy()
+        return new ConnectionMetaData(SluiceConnectionMetaData.PROVIDER_VERSION);
     }
 
     @Override

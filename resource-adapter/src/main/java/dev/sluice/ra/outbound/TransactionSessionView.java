@@ -13,6 +13,7 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -60,14 +61,21 @@ final class TransactionSessionView implements InvocationHandler {
         }
         // producers, consumers and browsers are the session's: they refuse use once it is closed
         return result instanceof MessageProducer || result instanceof MessageConsumer || result instanceof QueueBrowser
-                ? guard(method.getReturnType(), result) : result;
+                ? guard(result) : result;
     }
 
-    private Object guard(Class<?> type, Object target) {
-        return Proxy.newProxyInstance(TransactionSessionView.class.getClassLoader(), new Class<?>[]{type},
+    /**
+     * With every JMS interface the target has, so the object is what it is outside a transaction (a consumer a
+     * QueueReceiver and TopicSubscriber, a producer a QueueSender and TopicPublisher) and casts work alike.
+     */
+    private Object guard(Object target) {
+        Class<?>[] types = Arrays.stream(target.getClass().getInterfaces())
+                .filter(i -> i.getPackageName().equals("jakarta.jms")).toArray(Class<?>[]::new);
+        return Proxy.newProxyInstance(TransactionSessionView.class.getClassLoader(), types,
                 (proxy, method, args) -> switch (method.getName()) {
                     case "equals" -> proxy == args[0];
                     case "hashCode" -> System.identityHashCode(proxy);
+                    case "toString" -> target + (closed ? " (session closed)" : "");
                     case "close" -> call(target, method, args);
                     default -> {
                         checkOpen();
