@@ -15,6 +15,8 @@ import jakarta.jms.QueueConnectionFactory;
 import jakarta.jms.TopicConnection;
 import jakarta.jms.TopicConnectionFactory;
 
+import javax.naming.Reference;
+import javax.naming.Referenceable;
 import java.io.Serializable;
 
 /**
@@ -23,7 +25,7 @@ import java.io.Serializable;
  * store in {@code ./sluice-data}.
  */
 public class SluiceConnectionFactory implements ConnectionFactory, QueueConnectionFactory, TopicConnectionFactory,
-        Serializable {
+        Serializable, Referenceable {
 
     private static final long serialVersionUID = 1L;
 
@@ -66,6 +68,15 @@ public class SluiceConnectionFactory implements ConnectionFactory, QueueConnecti
 
     public String getUrl() {
         return settings.toString();
+    }
+
+    /**
+     * For a JNDI provider that binds references: every setting, as {@link SluiceObjectFactory} needs them to make the
+     * factory again (the secret key too, as the serialized factory holds it).
+     */
+    @Override
+    public Reference getReference() {
+        return SluiceObjectFactory.reference(SluiceConnectionFactory.class, settings.values());
     }
 
     private void set(String name, Object value) {

@@ -3,11 +3,13 @@ package dev.sluice.jms;
 import jakarta.jms.JMSException;
 import jakarta.jms.Queue;
 
+import javax.naming.Reference;
+import javax.naming.Referenceable;
 import java.io.Serializable;
 import java.util.Objects;
 
 /** A JMS Queue naming an SQS queue; a name ending in {@code .fifo} is a FIFO queue. */
-public class SluiceQueue implements Queue, Serializable {
+public class SluiceQueue implements Queue, Serializable, Referenceable {
 
     private static final long serialVersionUID = 1L;
 
@@ -32,6 +34,12 @@ public class SluiceQueue implements Queue, Serializable {
 
     public void setName(String name) {
         this.name = name;
+    }
+
+    /** For a JNDI provider that binds references: {@link SluiceObjectFactory} makes the queue again. */
+    @Override
+    public Reference getReference() {
+        return SluiceObjectFactory.reference(SluiceQueue.class, java.util.Map.of(SluiceObjectFactory.NAME, name));
     }
 
     @Override

@@ -44,6 +44,11 @@ public final class SluiceSettings {
         this.values = Map.copyOf(values);
     }
 
+    /** Every setting by name, the backend ({@code embedded} or {@code sqs}) under {@code backend}. */
+    Map<String, String> values() {
+        return values;
+    }
+
     public static SluiceSettings defaults() {
         return new SluiceSettings(Map.of("backend", "embedded"));
     }

@@ -3,6 +3,8 @@ package dev.sluice.jms;
 import jakarta.jms.JMSException;
 import jakarta.jms.Topic;
 
+import javax.naming.Reference;
+import javax.naming.Referenceable;
 import java.io.Serializable;
 import java.util.Objects;
 
@@ -10,7 +12,7 @@ import java.util.Objects;
  * A JMS Topic: a name the embedded engine fans messages out under, to one queue per subscription.
  * Topics need not be created; a publish to a topic without subscriptions reaches nobody, as in JMS.
  */
-public class SluiceTopic implements Topic, Serializable {
+public class SluiceTopic implements Topic, Serializable, Referenceable {
 
     private static final long serialVersionUID = 1L;
 
@@ -35,6 +37,12 @@ public class SluiceTopic implements Topic, Serializable {
 
     public void setName(String name) {
         this.name = name;
+    }
+
+    /** For a JNDI provider that binds references: {@link SluiceObjectFactory} makes the topic again. */
+    @Override
+    public Reference getReference() {
+        return SluiceObjectFactory.reference(SluiceTopic.class, java.util.Map.of(SluiceObjectFactory.NAME, name));
     }
 
     @Override

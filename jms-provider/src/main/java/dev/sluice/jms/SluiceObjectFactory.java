@@ -1,0 +1,68 @@
+package dev.sluice.jms;
+
+import javax.naming.Context;
+import javax.naming.Name;
+import javax.naming.RefAddr;
+import javax.naming.Reference;
+import javax.naming.StringRefAddr;
+import javax.naming.spi.ObjectFactory;
+import java.util.Enumeration;
+import java.util.Hashtable;
+import java.util.Map;
+
+/**
+ * Makes Sluice's administered objects ({@link SluiceQueue}, {@link SluiceTopic}, {@link SluiceConnectionFactory})
+ * from the JNDI references they give, which the spec asks of administered objects besides being Serializable: a
+ * JNDI provider that stores references rather than serialized objects can bind them. A reference holds one
+ * address per setting, so a later version reads what an earlier one bound.
+ */
+public final class SluiceObjectFactory implements ObjectFactory {
+
+    /** The address holding a destination's name. */
+    static final String NAME = "name";
+    private static final String BACKEND = "backend";
+
+    static Reference reference(Class<?> type, Map<String, String> addresses) {
+        Reference reference = new Reference(type.getName(), SluiceObjectFactory.class.getName(), null);
+        // in name order: equal objects give equal references
+        new java.util.TreeMap<>(addresses).forEach((setting, value) ->
+                reference.add(new StringRefAddr(setting, value)));
+        return reference;
+    }
+
+    /** The object {@code reference} describes, or null for a reference that is not to a Sluice object (JNDI's rule). */
+    @Override
+    public Object getObjectInstance(Object reference, Name name, Context context, Hashtable<?, ?> environment)
+            throws Exception {
+        if (!(reference instanceof Reference ref)) {
+            return null;
+        }
+        String type = ref.getClassName();
+        if (type.equals(SluiceQueue.class.getName())) {
+            return new SluiceQueue(address(ref, NAME));
+        }
+        if (type.equals(SluiceTopic.class.getName())) {
+            return new SluiceTopic(address(ref, NAME));
+        }
+        if (type.equals(SluiceConnectionFactory.class.getName())) {
+            SluiceSettings settings = SluiceSettings.parse("sluice:" + address(ref, BACKEND));
+            for (Enumeration<RefAddr> all = ref.getAll(); all.hasMoreElements(); ) {
+                RefAddr a = all.nextElement();
+                if (!a.getType().equals(BACKEND)) {
+                    settings = settings.with(a.getType(), (String) a.getContent());
+                }
+            }
+            return new SluiceConnectionFactory(settings);
+        }
+        return null;
+    }
+
+    private static String address(Reference ref, String type) throws javax.naming.NamingException {
+        RefAddr a = ref.get(type);
+        if (a == null) {
+            throw new javax.naming.NamingException("The reference to a " + ref.getClassName() + " has no '" + type
+                    + "' address");
+        }
+        return (String) a.getContent();
+    }
+}
