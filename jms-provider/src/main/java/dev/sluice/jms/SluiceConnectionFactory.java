@@ -15,6 +15,7 @@ import jakarta.jms.QueueConnectionFactory;
 import jakarta.jms.TopicConnection;
 import jakarta.jms.TopicConnectionFactory;
 
+import javax.naming.NamingException;
 import javax.naming.Reference;
 import javax.naming.Referenceable;
 import java.io.Serializable;
@@ -75,7 +76,12 @@ public class SluiceConnectionFactory implements ConnectionFactory, QueueConnecti
      * factory again (the secret key too, as the serialized factory holds it).
      */
     @Override
-    public Reference getReference() {
+    public Reference getReference() throws NamingException {
+        if (engineOptions != null) {
+            // a reference holds settings only: the options (a test clock, say) would be lost without a word
+            throw new NamingException("A factory made with SluiceConnectionFactory.embedded(EngineOptions) cannot be "
+                    + "bound by reference; give it a sluice: URL instead");
+        }
         return SluiceObjectFactory.reference(SluiceConnectionFactory.class, settings.values());
     }
 

@@ -1,7 +1,10 @@
 package dev.sluice.jms;
 
 import javax.naming.Context;
+import jakarta.jms.JMSException;
+
 import javax.naming.Name;
+import javax.naming.NamingException;
 import javax.naming.RefAddr;
 import javax.naming.Reference;
 import javax.naming.StringRefAddr;
@@ -22,6 +25,7 @@ public final class SluiceObjectFactory implements ObjectFactory {
     static final String NAME = "name";
     private static final String BACKEND = "backend";
 
+    /** A reference to an object of {@code type} that has the {@code addresses}. */
     static Reference reference(Class<?> type, Map<String, String> addresses) {
         Reference reference = new Reference(type.getName(), SluiceObjectFactory.class.getName(), null);
         // in name order: equal objects give equal references
@@ -39,28 +43,46 @@ public final class SluiceObjectFactory implements ObjectFactory {
         }
         String type = ref.getClassName();
         if (type.equals(SluiceQueue.class.getName())) {
-            return new SluiceQueue(address(ref, NAME));
+            // a temporary queue's name makes it one again, as in a JMSReplyTo
+            return SluiceMessageConsumer.destinationNamed(address(ref, NAME));
         }
         if (type.equals(SluiceTopic.class.getName())) {
-            return new SluiceTopic(address(ref, NAME));
+            String topic = address(ref, NAME);
+            return SluiceTemporaryTopic.isTemporaryName(topic) ? new SluiceTemporaryTopic(topic, null)
+                    : new SluiceTopic(topic);
         }
         if (type.equals(SluiceConnectionFactory.class.getName())) {
-            SluiceSettings settings = SluiceSettings.parse("sluice:" + address(ref, BACKEND));
-            for (Enumeration<RefAddr> all = ref.getAll(); all.hasMoreElements(); ) {
-                RefAddr a = all.nextElement();
-                if (!a.getType().equals(BACKEND)) {
-                    settings = settings.with(a.getType(), (String) a.getContent());
-                }
-            }
-            return new SluiceConnectionFactory(settings);
+            return new SluiceConnectionFactory(settings(ref));
         }
         return null;
     }
 
-    private static String address(Reference ref, String type) throws javax.naming.NamingException {
+    /**
+     * The settings the reference's addresses hold. An address that names no setting is skipped: a container's own
+     * (Tomcat adds {@code scope}, {@code auth}, ...), or a setting of a later Sluice.
+     */
+    private static SluiceSettings settings(Reference ref) throws NamingException {
+        try {
+            SluiceSettings settings = SluiceSettings.parse("sluice:" + address(ref, BACKEND));
+            for (Enumeration<RefAddr> all = ref.getAll(); all.hasMoreElements(); ) {
+                RefAddr a = all.nextElement();
+                if (SluiceSettings.isSetting(a.getType())) {
+                    settings = settings.with(a.getType(), (String) a.getContent());
+                }
+            }
+            return settings;
+        } catch (JMSException e) {
+            NamingException failure = new NamingException("A reference to a Sluice connection factory holds a bad "
+                    + "setting: " + e.getMessage());
+            failure.setRootCause(e);
+            throw failure;
+        }
+    }
+
+    private static String address(Reference ref, String type) throws NamingException {
         RefAddr a = ref.get(type);
         if (a == null) {
-            throw new javax.naming.NamingException("The reference to a " + ref.getClassName() + " has no '" + type
+            throw new NamingException("The reference to a " + ref.getClassName() + " has no '" + type
                     + "' address");
         }
         return (String) a.getContent();

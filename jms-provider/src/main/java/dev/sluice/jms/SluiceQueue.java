@@ -3,6 +3,7 @@ package dev.sluice.jms;
 import jakarta.jms.JMSException;
 import jakarta.jms.Queue;
 
+import javax.naming.NamingException;
 import javax.naming.Reference;
 import javax.naming.Referenceable;
 import java.io.Serializable;
@@ -38,7 +39,10 @@ public class SluiceQueue implements Queue, Serializable, Referenceable {
 
     /** For a JNDI provider that binds references: {@link SluiceObjectFactory} makes the queue again. */
     @Override
-    public Reference getReference() {
+    public Reference getReference() throws NamingException {
+        if (name == null) {
+            throw new NamingException("This queue has no name yet, so it cannot be bound by reference.");
+        }
         return SluiceObjectFactory.reference(SluiceQueue.class, java.util.Map.of(SluiceObjectFactory.NAME, name));
     }
 

@@ -107,7 +107,21 @@ public final class SluiceSettings {
         return value == null ? this : with(name, value.toString());
     }
 
+    /** Every setting's name (the backend aside, which the URL's scheme part gives). */
+    private static final java.util.Set<String> NAMES = java.util.Set.of("dataDir", "endpoint", "region",
+            "objectMessageAllowList", "accessKeyId", "secretAccessKey", "profile", "storage", "visibilityTimeout",
+            "waitTimeSeconds", "redeliveryDelay", "maxRedeliveryDelay", "redeliveryBackoff", "autoCreateQueues",
+            "ignorePriority", "prefetch", "maxAttempts", "transactions", "queueAttributes");
+
+    /** Whether {@code name} is one of the settings {@link #with} takes. */
+    static boolean isSetting(String name) {
+        return NAMES.contains(name);
+    }
+
     private static void check(String name, String value) throws JMSException {
+        if (!NAMES.contains(name)) {
+            throw new JMSException("Unknown Sluice setting '" + name + "'");
+        }
         if (value == null) {
             return;
         }
@@ -146,7 +160,9 @@ public final class SluiceSettings {
                 }
             }
             case "queueAttributes" -> parseQueueAttributes(value);
-            default -> throw new JMSException("Unknown Sluice setting '" + name + "'");
+            default -> {
+                // a name of NAMES whose value is free text
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package dev.sluice.jms;
 import jakarta.jms.JMSException;
 import jakarta.jms.Topic;
 
+import javax.naming.NamingException;
 import javax.naming.Reference;
 import javax.naming.Referenceable;
 import java.io.Serializable;
@@ -41,7 +42,10 @@ public class SluiceTopic implements Topic, Serializable, Referenceable {
 
     /** For a JNDI provider that binds references: {@link SluiceObjectFactory} makes the topic again. */
     @Override
-    public Reference getReference() {
+    public Reference getReference() throws NamingException {
+        if (name == null) {
+            throw new NamingException("This topic has no name yet, so it cannot be bound by reference.");
+        }
         return SluiceObjectFactory.reference(SluiceTopic.class, java.util.Map.of(SluiceObjectFactory.NAME, name));
     }
 

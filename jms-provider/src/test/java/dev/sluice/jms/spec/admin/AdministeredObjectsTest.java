@@ -5,9 +5,13 @@ import dev.sluice.jms.SluiceObjectFactory;
 import dev.sluice.jms.SluiceQueue;
 import dev.sluice.jms.SluiceTopic;
 import jakarta.jms.JMSContext;
+import dev.sluice.engine.EngineOptions;
 import jakarta.jms.Queue;
+import jakarta.jms.TemporaryQueue;
+import jakarta.jms.TemporaryTopic;
 import org.junit.jupiter.api.Test;
 
+import javax.naming.NamingException;
 import javax.naming.Reference;
 import javax.naming.Referenceable;
 import javax.naming.StringRefAddr;
@@ -18,6 +22,7 @@ import java.io.ObjectOutputStream;
 import java.io.Serializable;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Jakarta Messaging 3.1, section 5 (administered objects): connection factories and destinations "should implement
@@ -69,11 +74,48 @@ class AdministeredObjectsTest {
         SluiceConnectionFactory factory = new SluiceConnectionFactory(
                 "sluice:embedded?storage=memory&dataDir=admin-objects-test");
         SluiceConnectionFactory rebuilt = (SluiceConnectionFactory) throughReference(factory);
+        assertThat(rebuilt.getUrl()).contains("storage=memory").contains("dataDir=admin-objects-test");
         try (JMSContext context = rebuilt.createContext()) {
             Queue queue = (Queue) throughReference((SluiceQueue) context.createQueue("bound"));
             context.createProducer().send(queue, "through JNDI");
             assertThat(context.createConsumer(queue).receiveBody(String.class, 5_000)).isEqualTo("through JNDI");
         }
+    }
+
+    @Test
+    void temporaryDestinationsComeBackTemporary() throws Exception {
+        SluiceConnectionFactory factory = new SluiceConnectionFactory(
+                "sluice:embedded?storage=memory&dataDir=admin-objects-temporary");
+        try (JMSContext context = factory.createContext()) {
+            TemporaryQueue queue = context.createTemporaryQueue();
+            TemporaryTopic topic = context.createTemporaryTopic();
+            assertThat(throughReference((Referenceable) queue)).isInstanceOf(TemporaryQueue.class).isEqualTo(queue);
+            assertThat(throughReference((Referenceable) topic)).isInstanceOf(TemporaryTopic.class).isEqualTo(topic);
+        }
+    }
+
+    @Test
+    void whatCannotBeReferencedSaysWhy() {
+        assertThatThrownBy(() -> new SluiceQueue().getReference()).isInstanceOf(NamingException.class)
+                .hasMessageContaining("no name");
+        assertThatThrownBy(() -> new SluiceTopic().getReference()).isInstanceOf(NamingException.class)
+                .hasMessageContaining("no name");
+        assertThatThrownBy(() -> SluiceConnectionFactory.embedded(EngineOptions.memory()).getReference())
+                .isInstanceOf(NamingException.class).hasMessageContaining("sluice: URL");
+    }
+
+    @Test
+    void aContainersOwnAddressesAreSkippedAndABadSettingIsNamed() throws Exception {
+        Reference reference = new SluiceConnectionFactory("sluice:embedded?storage=memory&visibilityTimeout=45")
+                .getReference();
+        reference.add(new StringRefAddr("scope", "Shareable"));
+        SluiceConnectionFactory rebuilt = (SluiceConnectionFactory) new SluiceObjectFactory()
+                .getObjectInstance(reference, null, null, null);
+        assertThat(rebuilt.getUrl()).contains("visibilityTimeout=45").doesNotContain("scope");
+        Reference bad = new SluiceConnectionFactory("sluice:embedded").getReference();
+        bad.add(new StringRefAddr("visibilityTimeout", "forever"));
+        assertThatThrownBy(() -> new SluiceObjectFactory().getObjectInstance(bad, null, null, null))
+                .isInstanceOf(NamingException.class).hasMessageContaining("visibilityTimeout");
     }
 
     @Test
