@@ -22,8 +22,17 @@ import java.util.Map;
 public final class SluiceObjectFactory implements ObjectFactory {
 
     /** The address holding a destination's name. */
-    static final String NAME = "name";
+    private static final String NAME = "name";
     private static final String BACKEND = "backend";
+
+    /** A reference to the destination of {@code type} (a queue or topic) named {@code name}. */
+    static Reference destination(Class<?> type, String name) throws NamingException {
+        if (name == null) {
+            throw new NamingException("This " + type.getSimpleName() + " has no name yet, so it cannot be bound by "
+                    + "reference.");
+        }
+        return reference(type, Map.of(NAME, name));
+    }
 
     /** A reference to an object of {@code type} that has the {@code addresses}. */
     static Reference reference(Class<?> type, Map<String, String> addresses) {

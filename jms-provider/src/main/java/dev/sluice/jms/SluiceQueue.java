@@ -40,10 +40,7 @@ public class SluiceQueue implements Queue, Serializable, Referenceable {
     /** For a JNDI provider that binds references: {@link SluiceObjectFactory} makes the queue again. */
     @Override
     public Reference getReference() throws NamingException {
-        if (name == null) {
-            throw new NamingException("This queue has no name yet, so it cannot be bound by reference.");
-        }
-        return SluiceObjectFactory.reference(SluiceQueue.class, java.util.Map.of(SluiceObjectFactory.NAME, name));
+        return SluiceObjectFactory.destination(SluiceQueue.class, name);
     }
 
     @Override

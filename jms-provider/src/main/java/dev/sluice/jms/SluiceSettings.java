@@ -126,9 +126,6 @@ public final class SluiceSettings {
             return;
         }
         switch (name) {
-            case "dataDir", "endpoint", "region", "objectMessageAllowList", "accessKeyId", "secretAccessKey",
-                 "profile" -> {
-            }
             case "storage" -> {
                 if (!value.equalsIgnoreCase("durable") && !value.equalsIgnoreCase("memory")) {
                     throw new JMSException("storage must be durable or memory, not " + value);
@@ -161,7 +158,7 @@ public final class SluiceSettings {
             }
             case "queueAttributes" -> parseQueueAttributes(value);
             default -> {
-                // a name of NAMES whose value is free text
+                // dataDir, endpoint, region, objectMessageAllowList, credentials, profile: free text
             }
         }
     }

@@ -43,10 +43,7 @@ public class SluiceTopic implements Topic, Serializable, Referenceable {
     /** For a JNDI provider that binds references: {@link SluiceObjectFactory} makes the topic again. */
     @Override
     public Reference getReference() throws NamingException {
-        if (name == null) {
-            throw new NamingException("This topic has no name yet, so it cannot be bound by reference.");
-        }
-        return SluiceObjectFactory.reference(SluiceTopic.class, java.util.Map.of(SluiceObjectFactory.NAME, name));
+        return SluiceObjectFactory.destination(SluiceTopic.class, name);
     }
 
     @Override

@@ -178,17 +178,9 @@ public final class MessageCodec {
 
     /**
      * As {@link #selectorValues(Map, String, int, long)}, with the values SQS keeps outside the attributes:
-     * JMSXGroupID (the MessageGroupId, or null) and JMSXDeliveryCount (the receive count, 0 when unknown).
-     */
-    public static Function<String, Object> selectorValues(Map<String, WireAttribute> attributes, String messageId,
-                                                          int priority, long sentTimestamp, String groupId,
-                                                          int deliveryCount) {
-        return new SelectorValues(attributes, messageId, priority, sentTimestamp, groupId, null, null, deliveryCount);
-    }
-
-    /**
-     * As {@link #selectorValues(Map, String, int, long, String, int)}, with the FIFO MessageDeduplicationId and
-     * SequenceNumber (or null), which a received message carries as JMS_SQS_DeduplicationId and JMS_SQS_SequenceNumber.
+     * JMSXGroupID (the MessageGroupId, or null), the FIFO MessageDeduplicationId and SequenceNumber (or null), which a
+     * received message carries as JMS_SQS_DeduplicationId and JMS_SQS_SequenceNumber, and JMSXDeliveryCount (the
+     * receive count, 0 when unknown).
      */
     public static Function<String, Object> selectorValues(Map<String, WireAttribute> attributes, String messageId,
                                                           int priority, long sentTimestamp, String groupId,

@@ -88,7 +88,7 @@ class SelectorValuesTest {
 
     @Test
     void groupAndDeliveryCountFromSqsFields() {
-        Function<String, Object> values = MessageCodec.selectorValues(Map.of(), "x", 4, 0, "g-1", 3);
+        Function<String, Object> values = MessageCodec.selectorValues(Map.of(), "x", 4, 0, "g-1", null, null, 3);
         assertThat(values.apply("JMSXGroupID")).isEqualTo("g-1");
         assertThat(values.apply("JMSXDeliveryCount")).isEqualTo(3);
     }

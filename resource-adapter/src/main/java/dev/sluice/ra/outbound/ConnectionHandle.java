@@ -52,7 +52,10 @@ final class ConnectionHandle implements QueueConnection {
         return new IllegalStateException(what + " is not allowed in a Jakarta EE web or EJB container.");
     }
 
-    /** The session a createContext gets (the context guards its own close); see {@link SluiceManagedConnection#session(int)}. */
+    /**
+     * The session a createContext gets (the context guards its own close); see
+     * {@link SluiceManagedConnection#session(int)}.
+     */
     SluiceSession session(int mode) throws JMSException {
         SluiceManagedConnection c = open();
         SluiceSession s = c.session(mode);
@@ -67,10 +70,8 @@ final class ConnectionHandle implements QueueConnection {
      * own, so that closing this session or handle closes it for the application (see {@link TransactionSessionView}).
      */
     private Session applicationSession(int mode) throws JMSException {
-        SluiceManagedConnection c = open();
-        SluiceSession s = c.session(mode);
-        if (!c.isSessionOfTransaction(s)) {
-            sessions.add(s);
+        SluiceSession s = session(mode);
+        if (!open().isSessionOfTransaction(s)) {
             return s;
         }
         Session view = TransactionSessionView.of(s);
