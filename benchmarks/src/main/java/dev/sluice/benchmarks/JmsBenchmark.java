@@ -90,6 +90,7 @@ import java.util.logging.Logger;
  *   txBatch=10  txProducers=4  txConsumers=4
  *   drainMessages=200000  drainSeconds=30 (cap on one drain)
  *   fsyncSeconds=3        the disk calibration
+ *   ceilingSeconds=2      per design of the disk's ceiling for four synchronous writers ({@link DiskCeiling}), 0 to skip
  *   sqs.prefetch=1        prefetch of the sqs-* peers;  serverJvmArgs="-Xms1g -Xmx1g"  their server JVMs
  *   journalBufferTimeout=NS   use this instead of the measured value for artemis-tuned
  *   dir=PATH              parent of the temp dir (default java.io.tmpdir)
@@ -99,6 +100,8 @@ import java.util.logging.Logger;
 public final class JmsBenchmark {
 
     static final int BODY_BYTES = 1024;
+    /** The producers of the 4+4 scenario. */
+    private static final int CEILING_WRITERS = 4;
     static final String SENT = "benchSentNanos";
     /** A consumer's receive timeout, only so it can notice that the scenario is over. */
     static final long POLL_MILLIS = 100;
@@ -679,6 +682,14 @@ public final class JmsBenchmark {
         } else {
             tuned = 75_000;
         }
+        List<DiskCeiling.Ceiling> ceilings = new ArrayList<>();
+        double ceilingSeconds = Double.parseDouble(get("ceilingSeconds", "2"));
+        if (ceilingSeconds > 0) {
+            for (DiskCeiling.Design design : DiskCeiling.Design.values()) {
+                ceilings.add(DiskCeiling.measure(design, CEILING_WRITERS, root, ceilingSeconds));
+                progress("disk ceiling: %s", DiskCeiling.describe(ceilings.get(ceilings.size() - 1)));
+            }
+        }
         if (fsync != null) {
             progress("disk: 1 KiB write+fdatasync mean %.1f µs (p50 %s µs) -> artemis-tuned journalBufferTimeout %,d ns",
                     fsync.meanNanos / 1e3, EngineBenchmark.micros(fsync.p50), tuned);
@@ -742,7 +753,7 @@ public final class JmsBenchmark {
             EngineBenchmark.deleteTree(root);
         }
         double total = (System.nanoTime() - started) / 1e9;
-        report(root, fsync, tuned, descriptions, scenarios, results, notes, total, load0, seconds, warmup);
+        report(root, fsync, ceilings, tuned, descriptions, scenarios, results, notes, total, load0, seconds, warmup);
     }
 
     // ---- disk calibration --------------------------------------------------------------------------------
@@ -797,7 +808,8 @@ public final class JmsBenchmark {
 
     // ---- report ----------------------------------------------------------------------------------------
 
-    private void report(Path root, Fsync fsync, int tuned, Map<String, String> descriptions, List<Scenario> scenarios,
+    private void report(Path root, Fsync fsync, List<DiskCeiling.Ceiling> ceilings, int tuned,
+                        Map<String, String> descriptions, List<Scenario> scenarios,
                         Map<String, Map<String, Result>> results, List<String> notes, double total, String load0,
                         double seconds, double warmup) {
         StringBuilder out = new StringBuilder();
@@ -815,6 +827,12 @@ public final class JmsBenchmark {
             out.append(String.format(Locale.ROOT, "- disk: 1 KiB write + fdatasync, preallocated file: %,d ops in %.1f s,"
                             + " mean %.1f µs, p50 %s µs, p99 %s µs%n", fsync.ops(), fsync.seconds(), fsync.meanNanos() / 1e3,
                     us(fsync.p50()), us(fsync.p99())));
+        }
+        if (!ceilings.isEmpty()) {
+            out.append("- disk ceiling, ").append(CEILING_WRITERS).append(" writers that only write 1 KiB and wait "
+                    + "until it is durable (no broker; the most 4 synchronous senders can get on this disk): ");
+            out.append(String.join("; ", ceilings.stream().map(c -> String.format(Locale.ROOT, "%s %,.0f/s",
+                    c.design().label, c.perSecond())).toList())).append('\n');
         }
         out.append(String.format(Locale.ROOT, "- artemis-tuned journalBufferTimeout: %,d ns%n", tuned));
         out.append(String.format(Locale.ROOT, "- flow scenarios: %.0f s of sending (+%.0f s warm-up each), in-flight "
@@ -865,6 +883,14 @@ public final class JmsBenchmark {
             out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", label(s), durableVsTuned,
                     durableTarget, ratio(d, find(results, "artemis-default", s)),
                     ratio(m, find(results, "artemis-nonpersistent", s)), memoryTarget));
+        }
+        Result tuned4x4 = scenarios.stream().filter(s -> s.key().equals("4x4")).findFirst()
+                .map(s -> find(results, "artemis-tuned", s)).orElse(null);
+        if (tuned4x4 != null && !ceilings.isEmpty()) {
+            double best = ceilings.stream().mapToDouble(DiskCeiling.Ceiling::perSecond).max().orElseThrow();
+            out.append(String.format(Locale.ROOT, "%n4+4's target, 2 × artemis-tuned: %,.0f msg/s; the disk's best "
+                    + "ceiling for %d synchronous writers with no broker at all: %,.0f/s%n", 2 * tuned4x4.rate(),
+                    CEILING_WRITERS, best));
         }
         if (!notes.isEmpty()) {
             out.append('\n');
