@@ -59,6 +59,16 @@ public class SluiceConnectionFactory implements ConnectionFactory, QueueConnecti
         return settings;
     }
 
+    /**
+     * A factory reaching the same engine or endpoint with other settings: an MDB activation's overrides on top of
+     * the factory it was told to use. Keeps the engine options of {@link #embedded(EngineOptions)}.
+     */
+    public SluiceConnectionFactory withSettings(SluiceSettings other) {
+        SluiceConnectionFactory f = new SluiceConnectionFactory(other);
+        f.engineOptions = engineOptions;
+        return f;
+    }
+
     public void setUrl(String url) {
         try {
             this.settings = SluiceSettings.parse(url);

@@ -6,6 +6,7 @@ import dev.sluice.jms.SluiceQueue;
 import dev.sluice.jms.SluiceSettings;
 import dev.sluice.jms.SluiceTopic;
 import dev.sluice.ra.SluiceResourceAdapter;
+import dev.sluice.ra.outbound.PooledConnectionFactory;
 import jakarta.jms.Destination;
 import jakarta.jms.JMSException;
 import jakarta.jms.Queue;
@@ -61,10 +62,11 @@ public final class SluiceActivation {
     }
 
     public synchronized void start() throws ResourceException {
-        SluiceSettings settings = settings();
+        SluiceConnectionFactory factory = factory();
+        SluiceSettings settings = settings(factory.settings());
         InflowSource source = source();
         try {
-            connection = (SluiceConnection) new SluiceConnectionFactory(settings).createConnection();
+            connection = (SluiceConnection) factory.withSettings(settings).createConnection();
             if (spec.getClientId() != null && !spec.getClientId().isBlank()) {
                 connection.setClientID(spec.getClientId().trim());
             }
@@ -96,9 +98,42 @@ public final class SluiceActivation {
         LOG.log(System.Logger.Level.INFO, "MDB activated: " + spec);
     }
 
-    /** The adapter's settings with this activation's own on top. */
-    private SluiceSettings settings() throws ResourceException {
-        SluiceSettings s = adapter.settings();
+    /**
+     * Where the MDB receives from: the connection factory named by {@code connectionFactoryLookup} (one of this
+     * adapter's, or a {@link SluiceConnectionFactory} bound by the application), else the adapter's own settings.
+     */
+    private SluiceConnectionFactory factory() throws ResourceException {
+        String name = spec.getConnectionFactoryLookup();
+        if (name == null || name.isBlank()) {
+            return new SluiceConnectionFactory(adapter.settings());
+        }
+        Object found = lookup("connectionFactoryLookup", name.trim());
+        if (found instanceof SluiceConnectionFactory f) {
+            return f;
+        }
+        if (found instanceof PooledConnectionFactory pooled) {
+            return new SluiceConnectionFactory(pooled.settings());
+        }
+        throw new InvalidPropertyException("connectionFactoryLookup: " + name.trim() + " names a "
+                + found.getClass().getName() + ", not a Sluice connection factory (one of this adapter's connection "
+                + "definitions or a dev.sluice.jms.SluiceConnectionFactory)");
+    }
+
+    private static Object lookup(String property, String name) throws InvalidPropertyException {
+        try {
+            Object found = new InitialContext().lookup(name);
+            if (found == null) {
+                throw new NamingException("the binding is null");
+            }
+            return found;
+        } catch (NamingException e) {
+            throw new InvalidPropertyException(property + ": nothing is bound at " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The factory's settings with this activation's own on top. */
+    private SluiceSettings settings(SluiceSettings base) throws ResourceException {
+        SluiceSettings s = base;
         try {
             s = s.withIfSet("visibilityTimeout", spec.getVisibilityTimeout());
             s = s.withIfSet("waitTimeSeconds", spec.getWaitTimeSeconds());
@@ -133,17 +168,12 @@ public final class SluiceActivation {
             return spec.topic() ? new SluiceTopic(name) : new SluiceQueue(name);
         }
         String type = spec.topic() ? "jakarta.jms.Topic" : "jakarta.jms.Queue";
-        try {
-            Object found = new InitialContext().lookup(spec.getDestinationLookup());
-            if (spec.topic() ? found instanceof Topic : found instanceof Queue) {
-                return (Destination) found;
-            }
-            throw new InvalidPropertyException("destinationLookup: " + spec.getDestinationLookup()
-                    + " names " + found + ", not a " + type + " (destinationType is " + spec.getDestinationType() + ")");
-        } catch (NamingException e) {
-            throw new InvalidPropertyException("destinationLookup: nothing is bound at " + spec.getDestinationLookup()
-                    + ": " + e.getMessage(), e);
+        Object found = lookup("destinationLookup", spec.getDestinationLookup().trim());
+        if (spec.topic() ? found instanceof Topic : found instanceof Queue) {
+            return (Destination) found;
         }
+        throw new InvalidPropertyException("destinationLookup: " + spec.getDestinationLookup()
+                + " names " + found + ", not a " + type + " (destinationType is " + spec.getDestinationType() + ")");
     }
 
     public synchronized void stop() {

@@ -2,6 +2,7 @@ package dev.sluice.ra.outbound;
 
 import dev.sluice.jms.SluiceJMSContext;
 import dev.sluice.jms.SluiceSession;
+import dev.sluice.jms.SluiceSettings;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
@@ -33,6 +34,11 @@ public class PooledConnectionFactory implements ConnectionFactory, QueueConnecti
     PooledConnectionFactory(SluiceManagedConnectionFactory factory, ConnectionManager manager) {
         this.factory = factory;
         this.manager = manager;
+    }
+
+    /** What its connections use: the adapter's settings, redirected by the connection definition's {@code url}. */
+    public SluiceSettings settings() throws ResourceException {
+        return factory.settings();
     }
 
     private ConnectionHandle allocate() throws JMSException {

@@ -1,6 +1,7 @@
 package dev.sluice.ra.it;
 
 import dev.sluice.ra.it.app.AuditTopicMdb;
+import dev.sluice.ra.it.app.ElsewhereMdb;
 import dev.sluice.ra.it.app.GroupsMdb;
 import dev.sluice.ra.it.app.OrdersMdb;
 import dev.sluice.ra.it.app.PoisonMdb;
@@ -51,7 +52,7 @@ class ResourceAdapterIT {
     @Deployment(name = "app", order = 2, testable = false)
     static WebArchive application() {
         return Deployments.application("sluice-it", OrdersMdb.class, PoisonMdb.class, GroupsMdb.class, SlowMdb.class,
-                AuditTopicMdb.class, WatchTopicMdb.class);
+                AuditTopicMdb.class, WatchTopicMdb.class, ElsewhereMdb.class);
     }
 
     @ArquillianResource
@@ -72,6 +73,15 @@ class ResourceAdapterIT {
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(app.seen("it-orders"))
                 .containsAll(IntStream.range(0, 10).boxed().flatMap(i -> List.of("resource-" + i + "|1", "context-" + i + "|1")
                         .stream()).toList()));
+    }
+
+    @Test
+    void anMdbReceivesThroughTheConnectionFactoryItsConnectionFactoryLookupNames() throws Exception {
+        Application app = app();
+        app.send("it-elsewhere", "on the adapter's engine", "resource", false);
+        app.send("it-elsewhere", "on the named factory's engine", "elsewhere", false);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(app.seen("it-elsewhere")).isNotEmpty());
+        assertThat(app.seen("it-elsewhere")).containsExactly("on the named factory's engine");
     }
 
     @Test

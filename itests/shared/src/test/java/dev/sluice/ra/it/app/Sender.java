@@ -18,9 +18,16 @@ import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
 // Payara's @Inject JMSContext looks the factory up under its name + "__pm" (the name its own JMS resources get)
 @ConnectionFactoryDefinition(name = Sender.FACTORY + "__pm", interfaceName = "jakarta.jms.ConnectionFactory",
         resourceAdapter = "sluice-ra", transactionSupport = TransactionSupportLevel.LocalTransaction)
+// a factory on another engine, for an MDB that names it with connectionFactoryLookup (java:global: the adapter looks
+// it up outside the application's naming context)
+@ConnectionFactoryDefinition(name = Sender.ELSEWHERE, interfaceName = "jakarta.jms.ConnectionFactory",
+        resourceAdapter = "sluice-ra", transactionSupport = TransactionSupportLevel.LocalTransaction,
+        properties = "url=" + Sender.ELSEWHERE_URL)
 public class Sender {
 
     public static final String FACTORY = "java:app/jms/sluice";
+    public static final String ELSEWHERE = "java:global/jms/sluice-elsewhere";
+    static final String ELSEWHERE_URL = "sluice:embedded?storage=memory&dataDir=it-elsewhere";
 
     @Resource(lookup = FACTORY)
     private ConnectionFactory factory;
@@ -29,12 +36,18 @@ public class Sender {
     @JMSConnectionFactory(FACTORY)
     private JMSContext context;
 
+    @Resource(lookup = ELSEWHERE)
+    private ConnectionFactory elsewhere;
+
     @Resource
     private SessionContext ejb;
 
-    /** Through the classic API; {@code rollback} marks the transaction for rollback after the send. */
-    public void send(String queue, String text, boolean rollback) throws Exception {
-        try (var connection = factory.createConnection()) {
+    /**
+     * Through the classic API; {@code rollback} marks the transaction for rollback after the send; {@code elsewhere}
+     * sends through the factory on the other engine.
+     */
+    public void send(String queue, String text, boolean rollback, boolean toElsewhere) throws Exception {
+        try (var connection = (toElsewhere ? elsewhere : factory).createConnection()) {
             Session session = connection.createSession();
             session.createProducer(session.createQueue(queue)).send(session.createTextMessage(text));
         }

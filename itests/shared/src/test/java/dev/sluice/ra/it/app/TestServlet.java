@@ -32,7 +32,7 @@ public class TestServlet extends HttpServlet {
             } else if ("context".equals(req.getParameter("via"))) {
                 sender.sendWithContext(queue, text, rollback);
             } else {
-                sender.send(queue, text, rollback);
+                sender.send(queue, text, rollback, "elsewhere".equals(req.getParameter("via")));
             }
             resp.setStatus(204);
         } catch (Exception e) {
