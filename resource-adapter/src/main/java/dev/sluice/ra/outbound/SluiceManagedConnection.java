@@ -120,6 +120,12 @@ final class SluiceManagedConnection implements ManagedConnection {
     }
 
     synchronized void commit() throws ResourceException {
+        if (!inTransaction) {
+            // what the transacted session holds then belongs to no transaction (a send after a timed-out one was
+            // rolled back, say): committing it would send what nobody committed
+            throw new LocalTransactionException("No Sluice transaction is active on this connection: commit without "
+                    + "begin, or after the transaction already ended");
+        }
         try {
             if (transactedSession != null) {
                 transactedSession.commitContainerTransaction();

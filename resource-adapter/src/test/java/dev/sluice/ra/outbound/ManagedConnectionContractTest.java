@@ -14,6 +14,8 @@ import jakarta.jms.QueueBrowser;
 import jakarta.jms.QueueSession;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
+import jakarta.resource.spi.LocalTransaction;
+import jakarta.resource.spi.LocalTransactionException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +64,32 @@ class ManagedConnectionContractTest {
         try (Connection c = copy.createConnection()) {
             Session s = c.createSession();
             s.createProducer(s.createQueue("serialized")).send(s.createTextMessage("via a copy"));
+        }
+    }
+
+    /** LocalTransaction.commit: a LocalTransactionException for an error condition of local transaction management. */
+    @Test
+    void aCommitWithoutATransactionIsRefusedAndSendsNothing() throws Exception {
+        mcf.setUrl(url);
+        SluiceManagedConnection mc = (SluiceManagedConnection) mcf.createManagedConnection(null, null);
+        LocalTransaction tx = mc.getLocalTransaction();
+        assertThatThrownBy(tx::commit).isInstanceOf(LocalTransactionException.class)
+                .hasMessageContaining("commit without begin");
+
+        tx.begin();
+        try (Connection c = (Connection) mc.getConnection(null, null)) {
+            Session s = c.createSession();
+            s.createProducer(s.createQueue("tx-ended")).send(s.createTextMessage("committed once"));
+        }
+        tx.commit();
+        assertThatThrownBy(tx::commit).isInstanceOf(LocalTransactionException.class);
+        mc.destroy();
+
+        ConnectionFactory plain = new dev.sluice.jms.SluiceConnectionFactory(url);
+        try (JMSContext context = plain.createContext()) {
+            JMSConsumer consumer = context.createConsumer(context.createQueue("tx-ended"));
+            assertThat(consumer.receiveBody(String.class, 5_000)).isEqualTo("committed once");
+            assertThat(consumer.receiveNoWait()).isNull();
         }
     }
 
