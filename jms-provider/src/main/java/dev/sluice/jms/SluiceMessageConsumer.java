@@ -4,6 +4,8 @@ import dev.sluice.jms.ack.Delivered;
 import dev.sluice.jms.ack.Releaser;
 import dev.sluice.jms.backend.IncomingMessage;
 import dev.sluice.jms.backend.MessagePredicate;
+import dev.sluice.jms.backend.PollCancellation;
+import dev.sluice.jms.backend.QueueBackend;
 import dev.sluice.jms.backend.QueueInfo;
 import dev.sluice.jms.message.MessageCodec;
 import dev.sluice.jms.message.SelectorPredicate;
@@ -231,11 +233,15 @@ public final class SluiceMessageConsumer implements QueueReceiver, TopicSubscrib
     }
 
     private Received takeHeldOrPoll(long waitMillis) throws JMSException {
+        return takeHeldOrPoll(waitMillis, null);
+    }
+
+    private Received takeHeldOrPoll(long waitMillis, PollCancellation cancellation) throws JMSException {
         Received r = held.getAndSet(null);
         if (r != null && !dropIfExpired(r) && renewVisibility(r)) {
             return r;
         }
-        return poll(waitMillis);
+        return poll(waitMillis, cancellation);
     }
 
     /**
@@ -326,10 +332,12 @@ public final class SluiceMessageConsumer implements QueueReceiver, TopicSubscrib
      * Receives at most one message, skipping (and deleting) any whose time to live has passed: the spec
      * says an expired message must not be delivered.
      */
-    private Received poll(long waitMillis) throws JMSException {
+    private Received poll(long waitMillis, PollCancellation cancellation) throws JMSException {
         while (true) {
-            List<IncomingMessage> got = session.connection().backend().receive(queue.name(), 1, waitMillis,
-                    visibilityTimeout, filter);
+            QueueBackend backend = session.connection().backend();
+            List<IncomingMessage> got = cancellation == null
+                    ? backend.receive(queue.name(), 1, waitMillis, visibilityTimeout, filter)
+                    : backend.receive(queue.name(), 1, waitMillis, visibilityTimeout, filter, cancellation);
             if (got.isEmpty()) {
                 return null;
             }
@@ -358,12 +366,20 @@ public final class SluiceMessageConsumer implements QueueReceiver, TopicSubscrib
 
     // ---- listener delivery (called by the session's delivery thread) --------------------------------
 
-    void deliverOne(long waitMillis, ReentrantLock listenerRunning) throws JMSException {
+    /**
+     * Waits up to {@code waitMillis} for a message (a wait {@code cancellation} may end early) and runs this
+     * consumer's listener on it. (A message the poll took as the listener was being replaced goes to the listener
+     * the poll was for: setMessageListener's javadoc leaves that undefined.)
+     */
+    void deliverOne(long waitMillis, ReentrantLock listenerRunning, PollCancellation cancellation) throws JMSException {
         MessageListener l = listener;
         if (l == null || closed) {
             return;
         }
-        deliverOne(l, waitMillis, listenerRunning);
+        Received r = takeHeldOrPoll(waitMillis, cancellation);
+        if (r != null) {
+            deliver(l, r, listenerRunning);
+        }
     }
 
     /**
@@ -393,11 +409,6 @@ public final class SluiceMessageConsumer implements QueueReceiver, TopicSubscrib
             Thread.interrupted(); // close() may have interrupted a wait that had already ended
         }
         return r != null && deliver(target, r, session.listenerLock());
-    }
-
-    private boolean deliverOne(MessageListener l, long waitMillis, ReentrantLock listenerRunning) throws JMSException {
-        Received r = takeHeldOrPoll(waitMillis);
-        return r != null && deliver(l, r, listenerRunning);
     }
 
     private boolean deliver(MessageListener l, Received r, ReentrantLock listenerRunning) throws JMSException {
@@ -454,6 +465,11 @@ public final class SluiceMessageConsumer implements QueueReceiver, TopicSubscrib
             return;
         }
         stopReceiving();
+        if (listener != null) {
+            // the delivery thread may be waiting on this queue for this consumer: a message it took now would only
+            // be given back, with a receive counted that nobody saw
+            session.endCurrentPoll();
+        }
         if (listener != null && !session.onCompletionThread()) {
             // (not from the session's CompletionListener: the running listener may be waiting for that very
             // callback, as a commit waits for async sends; it then finishes after this close returns)

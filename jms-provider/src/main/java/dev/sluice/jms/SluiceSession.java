@@ -8,6 +8,7 @@ import dev.sluice.jms.ack.DupsOkAcknowledger;
 import dev.sluice.jms.ack.Releaser;
 import dev.sluice.jms.ack.TransactedAcknowledger;
 import dev.sluice.jms.backend.Capability;
+import dev.sluice.jms.backend.PollCancellation;
 import dev.sluice.jms.message.SluiceBytesMessage;
 import dev.sluice.jms.message.SluiceMapMessage;
 import dev.sluice.jms.message.SluiceMessage;
@@ -72,6 +73,9 @@ public final class SluiceSession implements QueueSession, TopicSession {
     /** Async sends queued or running: commit and producer close wait only when there are some. */
     private final java.util.concurrent.atomic.AtomicInteger asyncSends = new java.util.concurrent.atomic.AtomicInteger();
     private volatile Thread dispatcher;
+    /** The delivery thread's current poll, and a count of listener changes: see {@link #listenerChanged}. */
+    private volatile PollCancellation polling;
+    private final AtomicInteger listenerChanges = new AtomicInteger();
     /** The thread that runs this session's CompletionListeners. */
     private volatile Thread completionThread;
     private volatile boolean closed;
@@ -588,8 +592,13 @@ public final class SluiceSession implements QueueSession, TopicSession {
 
     // ---- listener delivery ------------------------------------------------------------------------------
 
-    /** Starts the delivery thread the first time a consumer gets a listener. */
+    /**
+     * Starts the delivery thread the first time a consumer gets a listener; later, ends the delivery thread's
+     * current long poll, which may be for another consumer (or for a listener just removed), so the change
+     * applies now rather than when that poll times out.
+     */
     void listenerChanged() {
+        endCurrentPoll();
         synchronized (dispatchSignal) {
             if (dispatcher == null && !closed) {
                 Thread t = new Thread(this::deliverLoop, "sluice-session-" + THREADS.incrementAndGet());
@@ -598,6 +607,15 @@ public final class SluiceSession implements QueueSession, TopicSession {
                 t.start();
             }
             dispatchSignal.notifyAll();
+        }
+    }
+
+    /** Ends the delivery thread's long poll (where the backend can), so it looks at the session's listeners again. */
+    void endCurrentPoll() {
+        listenerChanges.incrementAndGet();
+        PollCancellation current = polling;
+        if (current != null) {
+            current.cancel();
         }
     }
 
@@ -632,6 +650,7 @@ public final class SluiceSession implements QueueSession, TopicSession {
                 if (!connection.awaitStarted(TimeUnit.SECONDS.toNanos(1))) {
                     continue;
                 }
+                int changes = listenerChanges.get();
                 List<SluiceMessageConsumer> listening = consumers.stream().filter(SluiceMessageConsumer::hasListener)
                         .toList();
                 if (listening.isEmpty()) {
@@ -644,7 +663,12 @@ public final class SluiceSession implements QueueSession, TopicSession {
                 }
                 SluiceMessageConsumer c = listening.get(next++ % listening.size());
                 long wait = listening.size() == 1 ? connection.settings().waitTimeSeconds() * 1000L : 100;
-                c.deliverOne(wait, listenerRunning);
+                PollCancellation cancellation = new PollCancellation();
+                polling = cancellation;
+                if (listenerChanges.get() != changes) {
+                    continue; // a listener changed before this poll could be cancelled: look again
+                }
+                c.deliverOne(wait, listenerRunning, cancellation);
             } catch (InterruptedException e) {
                 if (closed) {
                     return;

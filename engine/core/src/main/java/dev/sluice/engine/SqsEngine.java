@@ -32,6 +32,7 @@ import dev.sluice.engine.topic.TopicOps;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 /**
  * An SQS-semantics engine: every operation of the SQS API, with AWS's validation and errors
@@ -160,6 +161,20 @@ public final class SqsEngine implements AutoCloseable {
 
     public List<ReceivedMessage> receiveMessage(ReceiveMessageRequest request) {
         return receiving.receive(request);
+    }
+
+    /**
+     * An embedder's extension: a receive whose long poll also ends, with nothing, once {@code stopWaiting} is true
+     * and {@link #wakeReceivers} was called for the queue. Unlike an interrupt it never ends a receive that has
+     * taken messages.
+     */
+    public List<ReceivedMessage> receiveMessage(ReceiveMessageRequest request, BooleanSupplier stopWaiting) {
+        return receiving.receive(request, stopWaiting);
+    }
+
+    /** Makes the queue's waiting receives check their {@code stopWaiting}. */
+    public void wakeReceivers(String queue) {
+        receiving.wakeReceivers(queue);
     }
 
     public void deleteMessage(String queue, String receiptHandle) {

@@ -47,6 +47,12 @@ public interface QueueBackend extends AutoCloseable {
     List<IncomingMessage> receive(String queue, int max, long waitMillis, Integer visibilitySeconds,
                                   MessagePredicate filter) throws JMSException;
 
+    /** The same, with a wait that {@code cancellation} may end early where the backend can (see there). */
+    default List<IncomingMessage> receive(String queue, int max, long waitMillis, Integer visibilitySeconds,
+                                          MessagePredicate filter, PollCancellation cancellation) throws JMSException {
+        return receive(queue, max, waitMillis, visibilitySeconds, filter);
+    }
+
     void delete(String queue, List<String> receiptHandles) throws JMSException;
 
     /**

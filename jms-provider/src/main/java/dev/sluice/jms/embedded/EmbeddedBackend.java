@@ -25,6 +25,7 @@ import dev.sluice.jms.backend.IncomingMessage;
 import dev.sluice.jms.backend.InvalidQueue;
 import dev.sluice.jms.backend.MessagePredicate;
 import dev.sluice.jms.backend.OutgoingMessage;
+import dev.sluice.jms.backend.PollCancellation;
 import dev.sluice.jms.backend.Publication;
 import dev.sluice.jms.backend.QueueBackend;
 import dev.sluice.jms.backend.QueueInfo;
@@ -138,9 +139,21 @@ public final class EmbeddedBackend implements QueueBackend {
     @Override
     public List<IncomingMessage> receive(String queue, int max, long waitMillis, Integer visibilitySeconds,
                                          MessagePredicate filter) throws JMSException {
+        return receive(queue, max, waitMillis, visibilitySeconds, filter, new PollCancellation());
+    }
+
+    @Override
+    public List<IncomingMessage> receive(String queue, int max, long waitMillis, Integer visibilitySeconds,
+                                         MessagePredicate filter, PollCancellation cancellation) throws JMSException {
         ReceiveMessageRequest r = new ReceiveMessageRequest(queue, max, visibilitySeconds, null, ALL, ALL,
                 null, filter == null ? null : toFilter(filter), waitMillis);
-        List<ReceivedMessage> got = call(queue, () -> engine.receiveMessage(r));
+        cancellation.onCancel(() -> wakeReceivers(queue));
+        List<ReceivedMessage> got;
+        try {
+            got = call(queue, () -> engine.receiveMessage(r, cancellation::cancelled));
+        } finally {
+            cancellation.onCancel(null); // a later cancel must not wake the queue's other receivers for nothing
+        }
         List<IncomingMessage> out = new ArrayList<>(got.size());
         for (ReceivedMessage m : got) {
             Map<String, String> sys = m.attributes();
@@ -150,6 +163,14 @@ public final class EmbeddedBackend implements QueueBackend {
                     sys.get("MessageDeduplicationId"), sys.get("SequenceNumber")));
         }
         return out;
+    }
+
+    private void wakeReceivers(String queue) {
+        try {
+            engine.wakeReceivers(queue);
+        } catch (SqsException e) {
+            // the queue is gone: its receivers end on their own with QueueDoesNotExist
+        }
     }
 
     private static MessageFilter toFilter(MessagePredicate p) {

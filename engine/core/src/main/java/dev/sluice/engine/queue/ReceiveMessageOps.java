@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 
 /**
@@ -38,6 +39,16 @@ public final class ReceiveMessageOps {
     }
 
     public List<ReceivedMessage> receive(ReceiveMessageRequest r) {
+        return receive(r, () -> false);
+    }
+
+    /**
+     * A receive whose long poll also ends, empty-handed, once {@code stopWaiting} says so and the queue's
+     * receivers are woken ({@link #wakeReceivers}): a caller's own reason to stop waiting (a JMS session with a
+     * new listener to serve). It is checked only after the queue had nothing to hand over, so a message is never
+     * taken and then dropped.
+     */
+    public List<ReceivedMessage> receive(ReceiveMessageRequest r, BooleanSupplier stopWaiting) {
         Queue q = ctx.queues.require(r.queue());
         int max = r.maxNumberOfMessages() == null ? 1 : r.maxNumberOfMessages();
         if (max < 1 || max > 10) {
@@ -74,7 +85,8 @@ public final class ReceiveMessageOps {
                     throw SqsException.queueDoesNotExist();
                 }
                 long now = ctx.now();
-                if (takeInto(q, r, max, now, delivered, toDeadLetter, deadLetterQueue) || now >= deadline) {
+                if (takeInto(q, r, max, now, delivered, toDeadLetter, deadLetterQueue) || now >= deadline
+                        || stopWaiting.getAsBoolean()) {
                     break;
                 }
                 long until = Math.min(deadline, q.nextReleaseAt());
@@ -89,6 +101,17 @@ public final class ReceiveMessageOps {
             redrive.toDeadLetterQueue(q, deadLetterQueue[0], toDeadLetter);
         }
         return answer(q, r, delivered);
+    }
+
+    /** Wakes the queue's long polls so they look at their {@code stopWaiting} again. */
+    public void wakeReceivers(String queue) {
+        Queue q = ctx.queues.require(queue);
+        q.lock.lock();
+        try {
+            q.changed.signalAll();
+        } finally {
+            q.lock.unlock();
+        }
     }
 
     /**

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,6 +34,35 @@ class LongPollingTest extends EngineSemanticsTest {
 
         send("q", "wake up");
         assertThat(bodies(poll.get())).containsExactly("wake up");
+    }
+
+    /** An embedder's own reason to stop waiting (a JMS session with a new listener) ends the poll, taking nothing. */
+    @BothStorages
+    void aWaitingReceiveToldToStopReturnsEmptyAndTheQueueKeepsWhatComesNext(Storage mode) throws Exception {
+        open(mode);
+        create("q", Map.of());
+        AtomicBoolean stop = new AtomicBoolean();
+        var poll = new Background<>(() -> engine.receiveMessage(
+                ReceiveMessageRequest.all("q", 10).withWaitTimeSeconds(20), stop::get)).awaitBlockedOrDone();
+        assertThat(poll.isDone()).as("receive returned before it was told to stop").isFalse();
+
+        stop.set(true);
+        engine.wakeReceivers("q");
+        assertThat(poll.get()).isEmpty();
+
+        send("q", "after");
+        List<ReceivedMessage> next = engine.receiveMessage(ReceiveMessageRequest.all("q", 10));
+        assertThat(bodies(next)).containsExactly("after");
+        assertThat(receiveCount(next.get(0))).isEqualTo(1);
+    }
+
+    @BothStorages
+    void aReceiveToldToStopStillTakesWhatIsReceivable(Storage mode) throws Exception {
+        open(mode);
+        create("q", Map.of());
+        send("q", "already here");
+        assertThat(bodies(engine.receiveMessage(ReceiveMessageRequest.all("q", 10).withWaitTimeSeconds(20),
+                () -> true))).containsExactly("already here");
     }
 
     @BothStorages

@@ -6,6 +6,7 @@ import jakarta.jms.IllegalStateException;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageListener;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
 import jakarta.jms.QueueBrowser;
@@ -15,11 +16,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 import static dev.sluice.jms.spec.Sync.hold;
 import static dev.sluice.jms.spec.Sync.run;
@@ -261,6 +265,93 @@ class SessionTest {
             await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !receive.isDone());
             s.close();
             assertThat(receive.get(5, TimeUnit.SECONDS)).isNull();
+        }
+    }
+
+    private static Set<Thread> deliveryThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("sluice-session-"))
+                .collect(Collectors.toSet());
+    }
+
+    /**
+     * Sets a session's first listener and answers the delivery thread that starts for it, once that thread waits in
+     * its long poll.
+     */
+    private static Thread firstListenerLongPolling(MessageConsumer consumer, MessageListener listener)
+            throws JMSException {
+        Set<Thread> before = deliveryThreads();
+        consumer.setMessageListener(listener);
+        Set<Thread> started = deliveryThreads();
+        started.removeAll(before);
+        assertThat(started).hasSize(1);
+        Thread delivery = started.iterator().next();
+        await().atMost(Duration.ofSeconds(10)).until(() -> longPolls(delivery));
+        return delivery;
+    }
+
+    /** True while the thread waits in the engine's long poll (20 s here). */
+    private static boolean longPolls(Thread t) {
+        return t.getState() == Thread.State.TIMED_WAITING
+                && Arrays.stream(t.getStackTrace()).anyMatch(f -> f.getMethodName().equals("awaitChange"));
+    }
+
+    /**
+     * 6.2.3: a session serves all its listeners. A listener set on a second consumer while the delivery thread
+     * waits on the first's queue is served at once, not when that long poll ends.
+     */
+    @Test
+    void aListenerSetWhileTheSessionLongPollsForAnotherIsServedWithoutWaitingForThatPoll() throws Exception {
+        try (Broker b = Broker.realTime("waitTimeSeconds=20")) {
+            Session s = b.started().createSession();
+            firstListenerLongPolling(s.createConsumer(s.createQueue("polled-idle")), m -> { });
+
+            Queue busy = s.createQueue("polled-busy");
+            Session sender = b.connection().createSession();
+            sender.createProducer(busy).send(sender.createTextMessage("waiting"));
+            CountDownLatch served = new CountDownLatch(1);
+            s.createConsumer(busy).setMessageListener(m -> served.countDown());
+            assertThat(served.await(10, TimeUnit.SECONDS)).as("served before the other's 20 s poll ended").isTrue();
+        }
+    }
+
+    /** A listener removed while its long poll waits ends that poll: a message sent afterwards stays in the queue. */
+    @Test
+    void aListenerRemovedDuringItsLongPollEndsThePollAndTheNextMessageStaysForTheConsumer() throws Exception {
+        try (Broker b = Broker.realTime("waitTimeSeconds=20")) {
+            Session s = b.started().createSession();
+            Queue q = s.createQueue("polled-removed");
+            MessageConsumer consumer = s.createConsumer(q);
+            AtomicInteger calls = new AtomicInteger();
+            Thread delivery = firstListenerLongPolling(consumer, m -> calls.incrementAndGet());
+
+            consumer.setMessageListener(null);
+            await().atMost(Duration.ofSeconds(10)).until(() -> !longPolls(delivery));
+            Session sender = b.connection().createSession();
+            sender.createProducer(q).send(sender.createTextMessage("after removal"));
+            Message m = consumer.receive(10_000);
+            assertThat(m).isNotNull();
+            assertThat(m.getIntProperty("JMSXDeliveryCount")).isEqualTo(1);
+            assertThat(calls.get()).isZero();
+        }
+    }
+
+    /** Closing a consumer with a listener ends the session's poll for it: the queue's next message is not touched. */
+    @Test
+    void closingAListeningConsumerEndsItsLongPollSoAnotherConsumerGetsAFirstDelivery() throws Exception {
+        try (Broker b = Broker.realTime("waitTimeSeconds=20")) {
+            Session s = b.started().createSession();
+            Queue q = s.createQueue("polled-closed");
+            MessageConsumer consumer = s.createConsumer(q);
+            Thread delivery = firstListenerLongPolling(consumer, m -> { });
+
+            consumer.close();
+            await().atMost(Duration.ofSeconds(10)).until(() -> !longPolls(delivery));
+            Session other = b.started().createSession();
+            other.createProducer(q).send(other.createTextMessage("for the other consumer"));
+            Message m = other.createConsumer(q).receive(10_000);
+            assertThat(m).isNotNull();
+            assertThat(m.getIntProperty("JMSXDeliveryCount")).isEqualTo(1);
+            assertThat(m.getJMSRedelivered()).isFalse();
         }
     }
 }
