@@ -139,21 +139,29 @@ public final class EmbeddedBackend implements QueueBackend {
     @Override
     public List<IncomingMessage> receive(String queue, int max, long waitMillis, Integer visibilitySeconds,
                                          MessagePredicate filter) throws JMSException {
-        return receive(queue, max, waitMillis, visibilitySeconds, filter, new PollCancellation());
+        ReceiveMessageRequest r = request(queue, max, waitMillis, visibilitySeconds, filter);
+        return incoming(queue, call(queue, () -> engine.receiveMessage(r)));
     }
 
     @Override
     public List<IncomingMessage> receive(String queue, int max, long waitMillis, Integer visibilitySeconds,
                                          MessagePredicate filter, PollCancellation cancellation) throws JMSException {
-        ReceiveMessageRequest r = new ReceiveMessageRequest(queue, max, visibilitySeconds, null, ALL, ALL,
-                null, filter == null ? null : toFilter(filter), waitMillis);
+        ReceiveMessageRequest r = request(queue, max, waitMillis, visibilitySeconds, filter);
         cancellation.onCancel(() -> wakeReceivers(queue));
-        List<ReceivedMessage> got;
         try {
-            got = call(queue, () -> engine.receiveMessage(r, cancellation::cancelled));
+            return incoming(queue, call(queue, () -> engine.receiveMessage(r, cancellation::cancelled)));
         } finally {
             cancellation.onCancel(null); // a later cancel must not wake the queue's other receivers for nothing
         }
+    }
+
+    private static ReceiveMessageRequest request(String queue, int max, long waitMillis, Integer visibilitySeconds,
+                                                 MessagePredicate filter) {
+        return new ReceiveMessageRequest(queue, max, visibilitySeconds, null, ALL, ALL, null,
+                filter == null ? null : toFilter(filter), waitMillis);
+    }
+
+    private static List<IncomingMessage> incoming(String queue, List<ReceivedMessage> got) {
         List<IncomingMessage> out = new ArrayList<>(got.size());
         for (ReceivedMessage m : got) {
             Map<String, String> sys = m.attributes();
