@@ -37,9 +37,9 @@ final class SqsErrors {
                     : s.awsErrorDetails().errorMessage();
             if (isMissingQueue(code)) {
                 j = new InvalidDestinationException("Queue " + queue + " does not exist in " + backend + ".", code);
-            } else if (s.statusCode() == 403 || code.equals("InvalidClientTokenId") || code.equals("SignatureDoesNotMatch")
-                    || code.equals("AccessDenied") || code.equals("AccessDeniedException")
-                    || code.equals("UnrecognizedClientException")) {
+            } else if ((s.statusCode() == 403 && !isThrottling(code)) || code.equals("InvalidClientTokenId")
+                    || code.equals("SignatureDoesNotMatch") || code.equals("AccessDenied")
+                    || code.equals("AccessDeniedException") || code.equals("UnrecognizedClientException")) {
                 j = new JMSSecurityException(backend + " refused the credentials while " + what + ": " + detail, code);
             } else if (isStaleReceipt(code, detail)) {
                 j = new JMSException(backend + " no longer knows the receipt handle while " + what
@@ -97,6 +97,7 @@ final class SqsErrors {
                 || (code.equals("InvalidParameterValue") && text.toLowerCase(java.util.Locale.ROOT).contains("receipt"));
     }
 
+    /** Throttling or a reached limit; SQS answers RequestThrottled and OverLimit with HTTP 403, not a credentials error. */
     static boolean isThrottling(String code) {
         return code.equals("RequestThrottled") || code.equals("ThrottlingException") || code.equals("Throttling")
                 || code.equals("OverLimit");

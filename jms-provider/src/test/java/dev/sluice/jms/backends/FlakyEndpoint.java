@@ -29,11 +29,26 @@ final class FlakyEndpoint implements AutoCloseable {
     private final HttpClient client = HttpClient.newHttpClient();
     private final String target;
     private final AtomicInteger failuresLeft;
+    /** When set, every failure is this one (status, code, message) instead of alternating 503 and throttling. */
+    private final Failure fixedFailure;
+
+    private record Failure(int status, String code, String message) {
+    }
     /** What each request got: "503", "throttled" or "forwarded". */
     final List<String> log = new CopyOnWriteArrayList<>();
 
     FlakyEndpoint(String target, int failures) throws IOException {
+        this(target, failures, null);
+    }
+
+    /** Answers every request with this error (as SQS's JSON protocol sends it), forwarding nothing. */
+    static FlakyEndpoint alwaysFailing(int status, String code, String message) throws IOException {
+        return new FlakyEndpoint("http://127.0.0.1:1", Integer.MAX_VALUE, new Failure(status, code, message));
+    }
+
+    private FlakyEndpoint(String target, int failures, Failure fixedFailure) throws IOException {
         this.target = target;
+        this.fixedFailure = fixedFailure;
         this.failuresLeft = new AtomicInteger(failures);
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
@@ -48,7 +63,10 @@ final class FlakyEndpoint implements AutoCloseable {
         byte[] body = x.getRequestBody().readAllBytes();
         int left = failuresLeft.getAndDecrement();
         try {
-            if (left > 0 && left % 2 == 1) {
+            if (left > 0 && fixedFailure != null) {
+                log.add(fixedFailure.code());
+                reply(x, fixedFailure.status(), fixedFailure.code(), fixedFailure.message());
+            } else if (left > 0 && left % 2 == 1) {
                 log.add("503");
                 reply(x, 503, "ServiceUnavailable", "Service Unavailable");
             } else if (left > 0) {

@@ -113,6 +113,29 @@ class SqsBackendTest {
         }
     }
 
+    /**
+     * SQS answers throttling (RequestThrottled) and a reached limit (OverLimit, e.g. too many messages in flight)
+     * with HTTP 403, the status of refused credentials too: they are plain JMSExceptions with SQS's error code, not
+     * a JMSSecurityException that sends the operator looking at credentials.
+     */
+    @Test
+    void throttlingAndLimitsAnsweredWith403AreNotRefusedCredentials() throws Exception {
+        for (String code : new String[]{"RequestThrottled", "OverLimit"}) {
+            try (FlakyEndpoint sqs = FlakyEndpoint.alwaysFailing(403, code, "Rate or limit exceeded");
+                 Connection c = new SluiceConnectionFactory("sluice:sqs?endpoint=" + sqs.url() + "&maxAttempts=1")
+                         .createConnection()) {
+                Session session = c.createSession(Session.AUTO_ACKNOWLEDGE);
+                assertThatThrownBy(() -> session.createProducer(session.createQueue("busy")))
+                        .isInstanceOf(JMSException.class)
+                        .isNotInstanceOf(jakarta.jms.JMSSecurityException.class)
+                        .hasMessageContaining("the SQS endpoint " + sqs.url())
+                        .hasMessageContaining(code)
+                        .hasMessageNotContaining("credentials")
+                        .satisfies(e -> assertThat(((JMSException) e).getErrorCode()).isEqualTo(code));
+            }
+        }
+    }
+
     @Test
     void anUnreachableEndpointIsReportedAsSuch() throws Exception {
         int port;
