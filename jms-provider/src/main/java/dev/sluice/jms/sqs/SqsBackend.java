@@ -173,7 +173,10 @@ public final class SqsBackend implements QueueBackend {
         return batcher.send(queue, m);
     }
 
-    /** One batch of the SendBatcher: a lone message as SendMessage, several as SendMessageBatch. */
+    /**
+     * One batch of the SendBatcher: a lone message as SendMessage (the SDK retries it), several as SendMessageBatch,
+     * whose entries SQS failed on its side are retried by themselves, as docs/sqs-backend.md promises.
+     */
     private void sendNow(String queue, List<SendBatcher.Pending> batch) {
         boolean fifo = isFifo(queue);
         try {
@@ -189,22 +192,42 @@ public final class SqsBackend implements QueueBackend {
                 batch.get(0).receipt = new SendReceipt(r.messageId(), r.sequenceNumber());
                 return;
             }
-            List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
-            for (int i = 0; i < batch.size(); i++) {
-                entries.add(BestEffortCommit.entry(Integer.toString(i), batch.get(i).message, fifo));
-            }
             String url = url(queue);
-            SendMessageBatchResponse r = call("sending to queue " + queue, queue,
-                    () -> sqs.sendMessageBatch(b -> b.queueUrl(url).entries(entries)));
-            for (SendMessageBatchResultEntry ok : r.successful()) {
-                batch.get(Integer.parseInt(ok.id())).receipt = new SendReceipt(ok.messageId(), ok.sequenceNumber());
+            // entries SQS failed on its side (SenderFault false) were not stored: retried by themselves, with back-off
+            Set<Integer> pending = new java.util.TreeSet<>();
+            for (int i = 0; i < batch.size(); i++) {
+                pending.add(i);
             }
-            for (BatchResultErrorEntry failed : r.failed()) {
-                batch.get(Integer.parseInt(failed.id())).failure = errors.entryFailure("sending to queue " + queue,
-                        queue, failed.code(), failed.message(), Boolean.TRUE.equals(failed.senderFault()));
+            for (int attempt = 1; !pending.isEmpty(); attempt++) {
+                List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+                pending.forEach(i -> entries.add(BestEffortCommit.entry(Integer.toString(i), batch.get(i).message,
+                        fifo)));
+                SendMessageBatchResponse r = call("sending to queue " + queue, queue,
+                        () -> sqs.sendMessageBatch(b -> b.queueUrl(url).entries(entries)));
+                for (SendMessageBatchResultEntry ok : r.successful()) {
+                    int i = Integer.parseInt(ok.id());
+                    batch.get(i).receipt = new SendReceipt(ok.messageId(), ok.sequenceNumber());
+                    pending.remove(i);
+                }
+                for (BatchResultErrorEntry failed : r.failed()) {
+                    int i = Integer.parseInt(failed.id());
+                    if (Boolean.TRUE.equals(failed.senderFault()) || attempt >= maxAttempts) {
+                        batch.get(i).failure = errors.entryFailure("sending to queue " + queue, queue, failed.code(),
+                                failed.message(), Boolean.TRUE.equals(failed.senderFault()));
+                        pending.remove(i);
+                    }
+                }
+                if (!pending.isEmpty() && attempt >= maxAttempts) {
+                    JMSException lost = new JMSException(description + " answered no outcome for a message sent to "
+                            + "queue " + queue + " in a SendMessageBatch");
+                    pending.forEach(i -> batch.get(i).failure = lost);
+                    pending.clear();
+                } else if (!pending.isEmpty()) {
+                    BestEffortCommit.backOff(attempt);
+                }
             }
         } catch (JMSException e) {
-            batch.forEach(p -> p.failure = e);
+            batch.stream().filter(p -> p.receipt == null).forEach(p -> p.failure = e); // a stored one stays sent
         }
     }
 

@@ -14,7 +14,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A loopback proxy in front of an SQS endpoint that answers the first requests with failures SQS can send
@@ -34,24 +40,40 @@ final class FlakyEndpoint implements AutoCloseable {
 
     private record Failure(int status, String code, String message) {
     }
-    /** What each request got: "503", "throttled" or "forwarded". */
+    /** For {@link #batchProbe}: the first SendMessage waits for this; the first SendMessageBatch fails on SQS's side. */
+    private final boolean probe;
+    final CountDownLatch firstSendMayGo = new CountDownLatch(1);
+    private final AtomicBoolean firstSendSeen = new AtomicBoolean();
+    private final AtomicBoolean firstBatchSeen = new AtomicBoolean();
+    /** What each request got: "503", "throttled", "forwarded" (and a probe's "held", "batch failed"). */
     final List<String> log = new CopyOnWriteArrayList<>();
 
     FlakyEndpoint(String target, int failures) throws IOException {
-        this(target, failures, null);
+        this(target, failures, null, false);
+    }
+
+    /**
+     * Forwards everything, except that the first SendMessage is held until {@link #firstSendMayGo} (so sends made
+     * meanwhile queue up for one SendMessageBatch), and the first SendMessageBatch is answered with every entry
+     * failed on SQS's side (SenderFault false, InternalError), nothing stored.
+     */
+    static FlakyEndpoint batchProbe(String target) throws IOException {
+        return new FlakyEndpoint(target, 0, null, true);
     }
 
     /** Answers every request with this error (as SQS's JSON protocol sends it), forwarding nothing. */
     static FlakyEndpoint alwaysFailing(int status, String code, String message) throws IOException {
-        return new FlakyEndpoint("http://127.0.0.1:1", Integer.MAX_VALUE, new Failure(status, code, message));
+        return new FlakyEndpoint("http://127.0.0.1:1", Integer.MAX_VALUE, new Failure(status, code, message), false);
     }
 
-    private FlakyEndpoint(String target, int failures, Failure fixedFailure) throws IOException {
+    private FlakyEndpoint(String target, int failures, Failure fixedFailure, boolean probe) throws IOException {
         this.target = target;
+        this.probe = probe;
         this.fixedFailure = fixedFailure;
         this.failuresLeft = new AtomicInteger(failures);
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
+        server.setExecutor(Executors.newCachedThreadPool()); // a held request must not hold up the others
         server.start();
     }
 
@@ -62,8 +84,20 @@ final class FlakyEndpoint implements AutoCloseable {
     private void handle(HttpExchange x) throws IOException {
         byte[] body = x.getRequestBody().readAllBytes();
         int left = failuresLeft.getAndDecrement();
+        String action = String.valueOf(x.getRequestHeaders().getFirst("X-Amz-Target"));
         try {
-            if (left > 0 && fixedFailure != null) {
+            if (probe && action.endsWith(".SendMessage") && firstSendSeen.compareAndSet(false, true)) {
+                log.add("held");
+                try {
+                    firstSendMayGo.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                forward(x, body);
+            } else if (probe && action.endsWith(".SendMessageBatch") && firstBatchSeen.compareAndSet(false, true)) {
+                log.add("batch failed");
+                failEveryEntry(x, new String(body, StandardCharsets.UTF_8));
+            } else if (left > 0 && fixedFailure != null) {
                 log.add(fixedFailure.code());
                 reply(x, fixedFailure.status(), fixedFailure.code(), fixedFailure.message());
             } else if (left > 0 && left % 2 == 1) {
@@ -78,6 +112,24 @@ final class FlakyEndpoint implements AutoCloseable {
             }
         } finally {
             x.close();
+        }
+    }
+
+    private static final Pattern ENTRY_ID = Pattern.compile("\"Id\"\\s*:\\s*\"([^\"]+)\"");
+
+    /** A SendMessageBatch answer (HTTP 200) in which every entry failed on SQS's side. */
+    private static void failEveryEntry(HttpExchange x, String request) throws IOException {
+        StringBuilder failed = new StringBuilder();
+        Matcher id = ENTRY_ID.matcher(request);
+        while (id.find()) {
+            failed.append(failed.isEmpty() ? "" : ",").append("{\"Id\":\"").append(id.group(1))
+                    .append("\",\"SenderFault\":false,\"Code\":\"InternalError\",\"Message\":\"try again\"}");
+        }
+        byte[] json = ("{\"Successful\":[],\"Failed\":[" + failed + "]}").getBytes(StandardCharsets.UTF_8);
+        x.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.0");
+        x.sendResponseHeaders(200, json.length);
+        try (OutputStream out = x.getResponseBody()) {
+            out.write(json);
         }
     }
 

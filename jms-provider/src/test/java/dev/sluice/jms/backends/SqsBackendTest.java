@@ -114,6 +114,61 @@ class SqsBackendTest {
     }
 
     /**
+     * Sends of several threads to one queue go together in a SendMessageBatch; an entry SQS failed on its side
+     * (SenderFault false) is retried, as a lone SendMessage would be (docs/sqs-backend.md, Retries and outages),
+     * instead of failing that caller's send.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.sluice.jms.backends.Backends#sqs")
+    void aBatchedSendThatSqsFailedOnItsSideIsRetried(TestBackend backend) throws Exception {
+        String endpoint = ((SqsTestBackend) backend).endpoint();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try (FlakyEndpoint probe = FlakyEndpoint.batchProbe(endpoint);
+             Connection c = new SluiceConnectionFactory("sluice:sqs?endpoint=" + probe.url() + "&maxAttempts=3")
+                     .createConnection()) {
+            String name = "batched-" + System.nanoTime();
+            java.util.List<MessageProducer> producers = new java.util.ArrayList<>();
+            java.util.List<Session> sessions = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                Session s = c.createSession(Session.AUTO_ACKNOWLEDGE);
+                sessions.add(s);
+                producers.add(s.createProducer(s.createQueue(name))); // looks the queue up now, not in send
+            }
+            java.util.List<Thread> senders = new java.util.concurrent.CopyOnWriteArrayList<>();
+            java.util.List<java.util.concurrent.Future<?>> sends = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                int n = i;
+                sends.add(pool.submit(() -> {
+                    senders.add(Thread.currentThread());
+                    producers.get(n).send(sessions.get(n).createTextMessage("m" + n));
+                    return null;
+                }));
+                if (i == 0) {
+                    await().atMost(Duration.ofSeconds(10)).until(() -> probe.log.contains("held"));
+                }
+            }
+            // the two later sends wait behind the held one, for the next batch
+            await().atMost(Duration.ofSeconds(10)).until(() -> senders.size() == 3 && senders.stream()
+                    .filter(t -> t.getState() == Thread.State.WAITING).count() == 2);
+            probe.firstSendMayGo.countDown();
+            for (java.util.concurrent.Future<?> f : sends) {
+                f.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            assertThat(probe.log).contains("batch failed");
+            c.start();
+            MessageConsumer consumer = sessions.get(0).createConsumer(sessions.get(0).createQueue(name));
+            Set<String> got = new HashSet<>();
+            for (int i = 0; i < 3; i++) {
+                got.add(((TextMessage) consumer.receive(10_000)).getText());
+            }
+            assertThat(got).containsExactlyInAnyOrder("m0", "m1", "m2");
+            backend.deleteQueue(name);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
      * SQS answers throttling (RequestThrottled) and a reached limit (OverLimit, e.g. too many messages in flight)
      * with HTTP 403, the status of refused credentials too: they are plain JMSExceptions with SQS's error code, not
      * a JMSSecurityException that sends the operator looking at credentials.
