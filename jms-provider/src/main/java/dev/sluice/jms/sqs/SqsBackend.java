@@ -31,6 +31,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -194,7 +195,7 @@ public final class SqsBackend implements QueueBackend {
             }
             String url = url(queue);
             // entries SQS failed on its side (SenderFault false) were not stored: retried by themselves, with back-off
-            Set<Integer> pending = new java.util.TreeSet<>();
+            Set<Integer> pending = new TreeSet<>();
             for (int i = 0; i < batch.size(); i++) {
                 pending.add(i);
             }
