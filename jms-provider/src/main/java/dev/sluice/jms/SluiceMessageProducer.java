@@ -335,7 +335,7 @@ public final class SluiceMessageProducer implements QueueSender, TopicPublisher 
         }
         // a standard queue takes a MessageGroupId too (it orders nothing there), so JMSXGroupID reaches the receiver
         String group = queue.fifo() && encoded.groupId() == null ? PropertyNames.UNGROUPED : encoded.groupId();
-        String dedup = encoded.deduplicationId();
+        String dedup = deduplicationIdFor(queue.fifo(), encoded);
         if (queue.fifo() && dedup == null && !queue.contentBasedDeduplication()) {
             // JMS sends are distinct messages even with equal bodies: de-duplicate only when asked to
             dedup = UUID.randomUUID().toString();
@@ -369,7 +369,7 @@ public final class SluiceMessageProducer implements QueueSender, TopicPublisher 
         OutgoingMessage encoded = MessageCodec.encode(m);
         int delaySeconds = (int) ((settings.deliveryDelay() + 999) / 1000);
         OutgoingMessage out = new OutgoingMessage(encoded.body(), encoded.attributes(), delaySeconds, encoded.groupId(),
-                encoded.deduplicationId(), settings.priority(), id);
+                deduplicationIdFor(false, encoded), settings.priority(), id);
         Publication from = session.connection().publication();
         if (session.acknowledger() instanceof TransactedAcknowledger tx) {
             tx.send(new Transaction.Send(topicName, out, from), receipt -> { });
@@ -377,6 +377,15 @@ public final class SluiceMessageProducer implements QueueSender, TopicPublisher 
             session.connection().backend().publish(topicName, out, from);
         }
         assignId(message, m, new SendReceipt(id, null), settings);
+    }
+
+    /**
+     * JMS_SQS_DeduplicationId is the MessageDeduplicationId of a FIFO queue only. A standard queue (and a topic,
+     * whose subscription queues are standard) de-duplicates nothing and SQS refuses the parameter there, so the id
+     * stays behind: a message received from a FIFO queue, which carries its id, can be sent on to any destination.
+     */
+    private static String deduplicationIdFor(boolean fifo, OutgoingMessage encoded) {
+        return fifo ? encoded.deduplicationId() : null;
     }
 
     /** Sets the headers a send sets; {@code messageId} is null unless chosen before the send (a publish). */

@@ -11,6 +11,7 @@ import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
+import jakarta.jms.Topic;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -100,6 +101,36 @@ class FifoMappingTest {
             late.setStringProperty("JMS_SQS_DeduplicationId", "payment-1");
             p.send(late);
             assertThat(((TextMessage) c.receiveNoWait()).getText()).isEqualTo("pay #1 much later");
+        }
+    }
+
+    /**
+     * A message received from a FIFO queue carries its JMS_SQS_DeduplicationId; JMS lets an application send a
+     * received message on. A standard queue (or a topic, whose subscription queues are standard) has nothing to
+     * de-duplicate and SQS refuses a MessageDeduplicationId there, so the id stays behind instead of failing the send.
+     */
+    @Test
+    void aMessageReceivedFromAFifoQueueCanBeForwardedToAStandardQueueAndATopic() throws Exception {
+        try (Broker b = Broker.manual()) {
+            Session s = b.started().createSession();
+            Queue orders = s.createQueue("forwarded.fifo");
+            Queue audit = s.createQueue("audit");
+            Topic events = s.createTopic("order-events");
+            MessageConsumer subscriber = s.createConsumer(events);
+            TextMessage m = s.createTextMessage("order 9");
+            m.setStringProperty("JMSXGroupID", "customer-9");
+            m.setStringProperty("JMS_SQS_DeduplicationId", "order-9");
+            s.createProducer(orders).send(m);
+            Message got = s.createConsumer(orders).receiveNoWait();
+            assertThat(got.getStringProperty("JMS_SQS_DeduplicationId")).isEqualTo("order-9");
+
+            s.createProducer(audit).send(got);
+            s.createProducer(events).send(got);
+
+            Message audited = s.createConsumer(audit).receiveNoWait();
+            assertThat(((TextMessage) audited).getText()).isEqualTo("order 9");
+            assertThat(audited.getStringProperty("JMSXGroupID")).isEqualTo("customer-9");
+            assertThat(((TextMessage) subscriber.receiveNoWait()).getText()).isEqualTo("order 9");
         }
     }
 
