@@ -1,5 +1,6 @@
 package dev.sluice.jms.ack;
 
+import dev.sluice.jms.backend.OutgoingMessage;
 import dev.sluice.jms.backend.QueueBackend;
 import dev.sluice.jms.backend.SendReceipt;
 import dev.sluice.jms.backend.Transaction;
@@ -20,6 +21,8 @@ public final class TransactedAcknowledger implements Acknowledger {
     private final Releaser releaser;
     private final List<Delivered> consumed = new ArrayList<>();
     private final List<Transaction.Send> sends = new ArrayList<>();
+    /** When each buffered send was made, in the backend's time: its delivery delay runs from then. */
+    private final List<Long> sentAt = new ArrayList<>();
     private final List<Consumer<SendReceipt>> afterCommit = new ArrayList<>();
 
     public TransactedAcknowledger(QueueBackend backend, Releaser releaser) {
@@ -30,6 +33,7 @@ public final class TransactedAcknowledger implements Acknowledger {
     /** Buffers a send until commit; {@code onCommitted} gets its receipt once it is committed. */
     public synchronized void send(Transaction.Send send, Consumer<SendReceipt> onCommitted) {
         sends.add(send);
+        sentAt.add(backend.currentTimeMillis());
         afterCommit.add(onCommitted);
     }
 
@@ -59,11 +63,17 @@ public final class TransactedAcknowledger implements Acknowledger {
     }
 
     public synchronized void commit() throws JMSException {
-        Transaction tx = new Transaction(sends, consumed.stream()
+        long now = backend.currentTimeMillis();
+        List<Transaction.Send> due = new ArrayList<>(sends.size());
+        for (int i = 0; i < sends.size(); i++) {
+            due.add(delayFromTheSend(sends.get(i), now - sentAt.get(i)));
+        }
+        Transaction tx = new Transaction(due, consumed.stream()
                 .map(d -> new Transaction.Ack(d.queue(), d.receiptHandle())).toList());
         List<Consumer<SendReceipt>> callbacks = new ArrayList<>(afterCommit);
         List<Delivered> toRelease = new ArrayList<>(consumed);
         sends.clear();
+        sentAt.clear();
         afterCommit.clear();
         consumed.clear();
         if (tx.isEmpty()) {
@@ -81,8 +91,26 @@ public final class TransactedAcknowledger implements Acknowledger {
         }
     }
 
+    /**
+     * Jakarta Messaging 3.4.13: a transacted send's delivery time is the time of the send plus the delivery delay,
+     * not the time of the commit. The time the transaction was open is taken off the delay (DelaySeconds, rounded
+     * up, so never early); a commit after the delivery time makes the message available at once.
+     */
+    static Transaction.Send delayFromTheSend(Transaction.Send s, long elapsedMillis) {
+        OutgoingMessage m = s.message();
+        if (m.delaySeconds() == 0 || elapsedMillis <= 0) {
+            return s;
+        }
+        long remainingMillis = Math.max(0, m.delaySeconds() * 1000L - elapsedMillis);
+        int delaySeconds = (int) ((remainingMillis + 999) / 1000);
+        OutgoingMessage due = new OutgoingMessage(m.body(), m.attributes(), delaySeconds, m.groupId(),
+                m.deduplicationId(), m.priority(), m.messageId());
+        return new Transaction.Send(s.queue(), due, s.publication());
+    }
+
     public synchronized void rollback() throws JMSException {
         sends.clear();
+        sentAt.clear();
         afterCommit.clear();
         List<Delivered> all = new ArrayList<>(consumed);
         consumed.clear();

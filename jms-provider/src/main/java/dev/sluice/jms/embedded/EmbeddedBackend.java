@@ -99,6 +99,11 @@ public final class EmbeddedBackend implements QueueBackend {
     }
 
     @Override
+    public long currentTimeMillis() {
+        return options.clock().millis();
+    }
+
+    @Override
     public QueueInfo queue(String name) throws JMSException {
         Map<String, String> a = call(name, () -> engine.getQueueAttributes(name, ALL));
         String redriveJson = a.get("RedrivePolicy");

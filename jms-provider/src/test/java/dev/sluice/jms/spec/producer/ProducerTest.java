@@ -7,6 +7,7 @@ import jakarta.jms.Connection;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.InvalidDestinationException;
+import jakarta.jms.JMSContext;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
@@ -164,6 +165,45 @@ class ProducerTest {
             Message got = c.receiveNoWait();
             assertThat(got).isNotNull();
             assertThat(got.getJMSDeliveryTime()).isEqualTo(m.getJMSDeliveryTime());
+        }
+    }
+
+    /**
+     * 3.4.13: the delivery time is the send time plus the delivery delay, "for transacted sends, ... the time the
+     * client sends the message, not the time the transaction is committed".
+     */
+    @Test
+    void aTransactedSendsDeliveryDelayRunsFromTheSendNotFromTheCommit() throws Exception {
+        try (Broker b = Broker.manual()) {
+            Connection conn = b.started();
+            Session tx = conn.createSession(true, Session.SESSION_TRANSACTED);
+            Session s = conn.createSession();
+            Queue q = s.createQueue("delayed-tx");
+            MessageProducer p = tx.createProducer(q);
+            p.setDeliveryDelay(60_000);
+            p.send(tx.createTextMessage("later"));
+            b.advanceSeconds(50);
+            tx.commit();
+            MessageConsumer c = s.createConsumer(q);
+            assertThat(c.receiveNoWait()).isNull();
+            b.advanceSeconds(9);
+            assertThat(c.receiveNoWait()).isNull();
+            b.advanceSeconds(2);
+            assertThat(text(c.receiveNoWait())).isEqualTo("later");
+        }
+    }
+
+    /** A commit after the delivery time makes the message available at once. */
+    @Test
+    void aTransactedSendCommittedAfterItsDeliveryTimeIsAvailableAtOnce() throws Exception {
+        try (Broker b = Broker.manual()) {
+            JMSContext tx = b.context(JMSContext.SESSION_TRANSACTED);
+            Queue q = tx.createQueue("late-commit");
+            tx.createProducer().setDeliveryDelay(10_000).send(q, "due");
+            b.advanceSeconds(30);
+            tx.commit();
+            JMSContext plain = b.context(JMSContext.AUTO_ACKNOWLEDGE);
+            assertThat(plain.createConsumer(q).receiveBodyNoWait(String.class)).isEqualTo("due");
         }
     }
 
