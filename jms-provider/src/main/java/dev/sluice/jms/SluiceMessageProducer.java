@@ -338,7 +338,7 @@ public final class SluiceMessageProducer implements QueueSender, TopicPublisher 
         String dedup = deduplicationIdFor(queue.fifo(), encoded);
         if (queue.fifo() && dedup == null && !queue.contentBasedDeduplication()) {
             // JMS sends are distinct messages even with equal bodies: de-duplicate only when asked to
-            dedup = UUID.randomUUID().toString();
+            dedup = PropertyNames.GENERATED_DEDUPLICATION_ID + UUID.randomUUID();
         }
         if (session.acknowledger() instanceof TransactedAcknowledger tx) {
             // the id is chosen now, so JMSMessageID is set when send returns, as the spec requires
@@ -383,9 +383,13 @@ public final class SluiceMessageProducer implements QueueSender, TopicPublisher 
      * JMS_SQS_DeduplicationId is the MessageDeduplicationId of a FIFO queue only. A standard queue (and a topic,
      * whose subscription queues are standard) de-duplicates nothing and SQS refuses the parameter there, so the id
      * stays behind: a message received from a FIFO queue, which carries its id, can be sent on to any destination.
+     * An id Sluice made up is never reused.
      */
     private static String deduplicationIdFor(boolean fifo, OutgoingMessage encoded) {
-        return fifo ? encoded.deduplicationId() : null;
+        String id = encoded.deduplicationId();
+        // an id Sluice made up for an earlier send (a received message sent again): this send is a new message
+        boolean madeUp = id != null && id.startsWith(PropertyNames.GENERATED_DEDUPLICATION_ID);
+        return fifo && !madeUp ? id : null;
     }
 
     /** Sets the headers a send sets; {@code messageId} is null unless chosen before the send (a publish). */

@@ -25,6 +25,13 @@ public final class PropertyNames {
     public static final String JMSX_DELIVERY_COUNT = "JMSXDeliveryCount";
     /** Same name as AWS's SQS JMS library: the FIFO MessageDeduplicationId. */
     public static final String JMS_SQS_DEDUPLICATION_ID = "JMS_SQS_DeduplicationId";
+    /**
+     * The prefix of the MessageDeduplicationId Sluice makes up for a FIFO send without a JMS_SQS_DeduplicationId
+     * (JMS sends are distinct messages). The received message carries it; a send never reuses such an id, so a
+     * received message sent again is a new message, not a repeat of itself.
+     */
+    public static final String GENERATED_DEDUPLICATION_ID = "sluice-";
+
     /** Same name as AWS's SQS JMS library: the FIFO SequenceNumber, set on receive. */
     public static final String JMS_SQS_SEQUENCE_NUMBER = "JMS_SQS_SequenceNumber";
 

@@ -148,6 +148,37 @@ class FifoMappingTest {
         }
     }
 
+    /**
+     * The de-duplication id Sluice makes up for a send without one travels with the received message; sending that
+     * message again (a retry through the same queue) must not be dropped as a repeat of itself, or it is lost: the
+     * first delivery was acknowledged. An id the application chose still de-duplicates.
+     */
+    @Test
+    void aReceivedMessageSentAgainToItsFifoQueueIsNotDroppedAsARepeat() throws Exception {
+        try (Broker b = Broker.manual()) {
+            Session s = b.started().createSession();
+            Queue q = s.createQueue("retried.fifo");
+            MessageProducer p = s.createProducer(q);
+            p.send(s.createTextMessage("job"));
+            TextMessage chosen = s.createTextMessage("payment");
+            chosen.setStringProperty("JMS_SQS_DeduplicationId", "payment-2");
+            p.send(chosen);
+            MessageConsumer c = s.createConsumer(q);
+            Message job = c.receiveNoWait();
+            Message payment = c.receiveNoWait();
+            assertThat(job.getStringProperty("JMS_SQS_DeduplicationId")).isNotBlank();
+            String firstId = job.getJMSMessageID();
+
+            p.send(job);
+            p.send(payment);
+            Message again = c.receiveNoWait();
+            assertThat(again).isNotNull();
+            assertThat(((TextMessage) again).getText()).isEqualTo("job");
+            assertThat(again.getJMSMessageID()).isNotEqualTo(firstId);
+            assertThat(c.receiveNoWait()).isNull();
+        }
+    }
+
     @Test
     void aContentBasedDeduplicationQueueDropsEqualBodies() throws Exception {
         try (Broker b = Broker.manual()) {
