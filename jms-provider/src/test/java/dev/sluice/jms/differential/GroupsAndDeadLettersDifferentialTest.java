@@ -49,6 +49,36 @@ class GroupsAndDeadLettersDifferentialTest {
     }
 
     /**
+     * A message received from a FIFO queue sent on again: back to its own queue (a retry) and to a plain queue.
+     * Both peers deliver both copies, with the group. (On Sluice the received message carries the
+     * JMS_SQS_DeduplicationId Sluice made up for it, which a plain queue cannot take and a new send must not reuse.)
+     */
+    @DifferentialTest
+    void aReceivedGroupedMessageSentOnAgainArrives(Peer peer) throws Exception {
+        Broker b = BROKERS.open(peer);
+        Connection c = b.connection();
+        c.start();
+        Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        Queue fifo = s.createQueue(b.fifoQueueName("resent"));
+        Queue plain = s.createQueue(b.queueName("resent-audit"));
+        sendGrouped(s, fifo, "A", "a1");
+        MessageConsumer fromFifo = s.createConsumer(fifo);
+        Message a1 = fromFifo.receive(RECEIVE_MILLIS);
+        assertThat(text(a1)).isEqualTo("a1");
+
+        MessageProducer p = s.createProducer(null);
+        p.send(fifo, a1);
+        p.send(plain, a1);
+
+        Message again = fromFifo.receive(RECEIVE_MILLIS);
+        assertThat(text(again)).isEqualTo("a1");
+        assertThat(again.getStringProperty("JMSXGroupID")).isEqualTo("A");
+        Message audited = s.createConsumer(plain).receive(RECEIVE_MILLIS);
+        assertThat(text(audited)).isEqualTo("a1");
+        assertThat(audited.getStringProperty("JMSXGroupID")).isEqualTo("A");
+    }
+
+    /**
      * A group's messages in order, one at a time: while a message of group A is held unacknowledged by one
      * consumer, no other consumer gets a message of A. Then the peers differ:
      * <ul>
