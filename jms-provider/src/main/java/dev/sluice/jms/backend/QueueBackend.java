@@ -27,12 +27,12 @@ public interface QueueBackend extends AutoCloseable {
         return java.util.UUID.randomUUID().toString();
     }
 
-    /** The queue's facts, or InvalidDestinationException if it does not exist. */
     /** The backend's time in epoch milliseconds, which its delays run in (the embedded engine's clock). */
     default long currentTimeMillis() {
         return System.currentTimeMillis();
     }
 
+    /** The queue's facts, or InvalidDestinationException if it does not exist. */
     QueueInfo queue(String name) throws JMSException;
 
     /** Creates the queue if it does not exist (same attributes: no-op). */
