@@ -102,7 +102,7 @@ public final class TransactedAcknowledger implements Acknowledger {
             return s;
         }
         long remainingMillis = Math.max(0, m.delaySeconds() * 1000L - elapsedMillis);
-        int delaySeconds = (int) ((remainingMillis + 999) / 1000);
+        int delaySeconds = remainingMillis == 0 ? OutgoingMessage.DUE_NOW : (int) ((remainingMillis + 999) / 1000);
         OutgoingMessage due = new OutgoingMessage(m.body(), m.attributes(), delaySeconds, m.groupId(),
                 m.deduplicationId(), m.priority(), m.messageId());
         return new Transaction.Send(s.queue(), due, s.publication());

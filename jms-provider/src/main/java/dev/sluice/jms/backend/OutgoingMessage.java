@@ -18,8 +18,20 @@ public record OutgoingMessage(String body, Map<String, WireAttribute> attributes
         attributes = Map.copyOf(attributes);
     }
 
+    /**
+     * {@code delaySeconds} of a message whose delivery delay had already passed when it was sent (a transacted
+     * send committed after its delivery time): it goes with an explicit DelaySeconds of 0, which overrides the
+     * queue's own DelaySeconds as the delay it was sent with did. 0 means no delay of its own.
+     */
+    public static final int DUE_NOW = -1;
+
     public OutgoingMessage(String body, Map<String, WireAttribute> attributes, int delaySeconds, String groupId,
                            String deduplicationId, int priority) {
         this(body, attributes, delaySeconds, groupId, deduplicationId, priority, null);
+    }
+
+    /** SQS's DelaySeconds for this message: none (the queue's delay applies) when it has no delay of its own. */
+    public Integer delaySecondsParameter() {
+        return delaySeconds == 0 ? null : Math.max(0, delaySeconds);
     }
 }

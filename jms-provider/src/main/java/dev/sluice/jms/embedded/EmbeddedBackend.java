@@ -137,7 +137,7 @@ public final class EmbeddedBackend implements QueueBackend {
     }
 
     private static SendMessageRequest request(String queue, OutgoingMessage m) {
-        return new SendMessageRequest(queue, m.body(), m.delaySeconds() == 0 ? null : m.delaySeconds(),
+        return new SendMessageRequest(queue, m.body(), m.delaySecondsParameter(),
                 toEngine(m.attributes()), null, m.groupId(), m.deduplicationId(), m.priority(), null, m.messageId());
     }
 

@@ -135,7 +135,7 @@ final class BestEffortCommit {
         return SendMessageBatchRequestEntry.builder()
                 .id(id)
                 .messageBody(m.body())
-                .delaySeconds(m.delaySeconds() == 0 ? null : m.delaySeconds())
+                .delaySeconds(m.delaySecondsParameter())
                 .messageAttributes(WireAttributes.toSdk(m.attributes()))
                 .messageGroupId(fifo ? m.groupId() : null)
                 .messageDeduplicationId(fifo ? m.deduplicationId() : null)
@@ -176,11 +176,19 @@ final class BestEffortCommit {
 
     /** 100 ms, 200 ms, 400 ms … (at most 5 s) between retries of failed batch entries. */
     static void backOff(int attempt) throws JMSException {
-        try {
-            Thread.sleep(Math.min(5_000, 100L << Math.min(6, attempt - 1)));
-        } catch (InterruptedException e) {
+        if (pauseBeforeRetry(attempt)) {
             Thread.currentThread().interrupt();
             throw new JMSException("Interrupted while retrying a batch");
+        }
+    }
+
+    /** Sleeps before retry {@code attempt}; true if the sleep was interrupted (the flag is then cleared). */
+    static boolean pauseBeforeRetry(int attempt) {
+        try {
+            Thread.sleep(Math.min(5_000, 100L << Math.min(6, attempt - 1)));
+            return false;
+        } catch (InterruptedException e) {
+            return true;
         }
     }
 }

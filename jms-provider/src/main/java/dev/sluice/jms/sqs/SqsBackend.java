@@ -180,13 +180,15 @@ public final class SqsBackend implements QueueBackend {
      */
     private void sendNow(String queue, List<SendBatcher.Pending> batch) {
         boolean fifo = isFifo(queue);
+        // the batch carries other threads' sends: an interrupt of this one does not fail theirs (kept for the end)
+        boolean interrupted = false;
         try {
             if (batch.size() == 1) {
                 OutgoingMessage m = batch.get(0).message;
                 SendMessageResponse r = call("sending to queue " + queue, queue, () -> sqs.sendMessage(b -> b
                         .queueUrl(urls.url(queue))
                         .messageBody(m.body())
-                        .delaySeconds(m.delaySeconds() == 0 ? null : m.delaySeconds())
+                        .delaySeconds(m.delaySecondsParameter())
                         .messageAttributes(WireAttributes.toSdk(m.attributes()))
                         .messageGroupId(fifo ? m.groupId() : null)
                         .messageDeduplicationId(fifo ? m.deduplicationId() : null)));
@@ -224,11 +226,16 @@ public final class SqsBackend implements QueueBackend {
                     pending.forEach(i -> batch.get(i).failure = lost);
                     pending.clear();
                 } else if (!pending.isEmpty()) {
-                    BestEffortCommit.backOff(attempt);
+                    interrupted |= BestEffortCommit.pauseBeforeRetry(attempt);
                 }
             }
         } catch (JMSException e) {
-            batch.stream().filter(p -> p.receipt == null).forEach(p -> p.failure = e); // a stored one stays sent
+            // a stored one stays sent, and one refused earlier keeps its own reason
+            batch.stream().filter(p -> p.receipt == null && p.failure == null).forEach(p -> p.failure = e);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

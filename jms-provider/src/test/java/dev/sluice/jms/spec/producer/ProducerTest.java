@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -199,6 +200,21 @@ class ProducerTest {
         try (Broker b = Broker.manual()) {
             JMSContext tx = b.context(JMSContext.SESSION_TRANSACTED);
             Queue q = tx.createQueue("late-commit");
+            tx.createProducer().setDeliveryDelay(10_000).send(q, "due");
+            b.advanceSeconds(30);
+            tx.commit();
+            JMSContext plain = b.context(JMSContext.AUTO_ACKNOWLEDGE);
+            assertThat(plain.createConsumer(q).receiveBodyNoWait(String.class)).isEqualTo("due");
+        }
+    }
+
+    /** The delay it was sent with overrode the queue's DelaySeconds; its elapsed remainder must too. */
+    @Test
+    void aTransactedSendCommittedAfterItsDeliveryTimeDoesNotTakeOnTheQueuesDelay() throws Exception {
+        try (Broker b = Broker.manual()) {
+            b.engine().createQueue("late-commit-slow-queue", Map.of("DelaySeconds", "300"), Map.of());
+            JMSContext tx = b.context(JMSContext.SESSION_TRANSACTED);
+            Queue q = tx.createQueue("late-commit-slow-queue");
             tx.createProducer().setDeliveryDelay(10_000).send(q, "due");
             b.advanceSeconds(30);
             tx.commit();
