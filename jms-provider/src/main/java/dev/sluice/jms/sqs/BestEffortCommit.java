@@ -124,6 +124,11 @@ final class BestEffortCommit {
                             Boolean.TRUE.equals(failed.senderFault()));
                 }
             }
+            if (!pending.isEmpty() && attempt >= maxAttempts) {
+                // an answer that names neither success nor failure for an entry: do not ask forever
+                throw new JMSException(backend.describe() + " answered no outcome for " + pending.size()
+                        + " message(s) sent to queue " + queue + " in a SendMessageBatch, " + attempt + " times");
+            }
             if (!pending.isEmpty()) {
                 backOff(attempt);
             }

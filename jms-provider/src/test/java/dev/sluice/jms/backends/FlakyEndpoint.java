@@ -42,6 +42,8 @@ final class FlakyEndpoint implements AutoCloseable {
     }
     /** For {@link #batchProbe}: the first SendMessage waits for this; the first SendMessageBatch fails on SQS's side. */
     private final boolean probe;
+    /** For {@link #batchesWithoutOutcome}: every SendMessageBatch is answered with no entry in either list. */
+    private final boolean noBatchOutcome;
     final CountDownLatch firstSendMayGo = new CountDownLatch(1);
     private final AtomicBoolean firstSendSeen = new AtomicBoolean();
     private final AtomicBoolean firstBatchSeen = new AtomicBoolean();
@@ -49,7 +51,7 @@ final class FlakyEndpoint implements AutoCloseable {
     final List<String> log = new CopyOnWriteArrayList<>();
 
     FlakyEndpoint(String target, int failures) throws IOException {
-        this(target, failures, null, false);
+        this(target, failures, null, false, false);
     }
 
     /**
@@ -58,17 +60,25 @@ final class FlakyEndpoint implements AutoCloseable {
      * failed on SQS's side (SenderFault false, InternalError), nothing stored.
      */
     static FlakyEndpoint batchProbe(String target) throws IOException {
-        return new FlakyEndpoint(target, 0, null, true);
+        return new FlakyEndpoint(target, 0, null, true, false);
+    }
+
+    /** Forwards everything but SendMessageBatch, answered (HTTP 200) with neither a success nor a failure. */
+    static FlakyEndpoint batchesWithoutOutcome(String target) throws IOException {
+        return new FlakyEndpoint(target, 0, null, false, true);
     }
 
     /** Answers every request with this error (as SQS's JSON protocol sends it), forwarding nothing. */
     static FlakyEndpoint alwaysFailing(int status, String code, String message) throws IOException {
-        return new FlakyEndpoint("http://127.0.0.1:1", Integer.MAX_VALUE, new Failure(status, code, message), false);
+        return new FlakyEndpoint("http://127.0.0.1:1", Integer.MAX_VALUE, new Failure(status, code, message), false,
+                false);
     }
 
-    private FlakyEndpoint(String target, int failures, Failure fixedFailure, boolean probe) throws IOException {
+    private FlakyEndpoint(String target, int failures, Failure fixedFailure, boolean probe, boolean noBatchOutcome)
+            throws IOException {
         this.target = target;
         this.probe = probe;
+        this.noBatchOutcome = noBatchOutcome;
         this.fixedFailure = fixedFailure;
         this.failuresLeft = new AtomicInteger(failures);
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -97,6 +107,9 @@ final class FlakyEndpoint implements AutoCloseable {
             } else if (probe && action.endsWith(".SendMessageBatch") && firstBatchSeen.compareAndSet(false, true)) {
                 log.add("batch failed");
                 failEveryEntry(x, new String(body, StandardCharsets.UTF_8));
+            } else if (noBatchOutcome && action.endsWith(".SendMessageBatch")) {
+                log.add("no outcome");
+                answerBatch(x, "");
             } else if (left > 0 && fixedFailure != null) {
                 log.add(fixedFailure.code());
                 reply(x, fixedFailure.status(), fixedFailure.code(), fixedFailure.message());
@@ -125,6 +138,11 @@ final class FlakyEndpoint implements AutoCloseable {
             failed.append(failed.isEmpty() ? "" : ",").append("{\"Id\":\"").append(id.group(1))
                     .append("\",\"SenderFault\":false,\"Code\":\"InternalError\",\"Message\":\"try again\"}");
         }
+        answerBatch(x, failed.toString());
+    }
+
+    /** A SendMessageBatch answer (HTTP 200) with no successful entry and these failed ones (JSON objects). */
+    private static void answerBatch(HttpExchange x, String failed) throws IOException {
         byte[] json = ("{\"Successful\":[],\"Failed\":[" + failed + "]}").getBytes(StandardCharsets.UTF_8);
         x.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.0");
         x.sendResponseHeaders(200, json.length);

@@ -5,23 +5,33 @@ import dev.sluice.jms.SluiceSettings;
 import dev.sluice.jms.sqs.SqsBackend;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
+import jakarta.jms.JMSSecurityException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
+import jakarta.jms.TransactionRolledBackException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.awaitility.Awaitility.await;
 
 /** What is particular to the SQS backend: prefetch, configuration, retries, errors. */
@@ -122,20 +132,20 @@ class SqsBackendTest {
     @MethodSource("dev.sluice.jms.backends.Backends#sqs")
     void aBatchedSendThatSqsFailedOnItsSideIsRetried(TestBackend backend) throws Exception {
         String endpoint = ((SqsTestBackend) backend).endpoint();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
         try (FlakyEndpoint probe = FlakyEndpoint.batchProbe(endpoint);
              Connection c = new SluiceConnectionFactory("sluice:sqs?endpoint=" + probe.url() + "&maxAttempts=3")
                      .createConnection()) {
             String name = "batched-" + System.nanoTime();
-            java.util.List<MessageProducer> producers = new java.util.ArrayList<>();
-            java.util.List<Session> sessions = new java.util.ArrayList<>();
+            List<MessageProducer> producers = new ArrayList<>();
+            List<Session> sessions = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 Session s = c.createSession(Session.AUTO_ACKNOWLEDGE);
                 sessions.add(s);
                 producers.add(s.createProducer(s.createQueue(name))); // looks the queue up now, not in send
             }
-            java.util.List<Thread> senders = new java.util.concurrent.CopyOnWriteArrayList<>();
-            java.util.List<java.util.concurrent.Future<?>> sends = new java.util.ArrayList<>();
+            List<Thread> senders = new CopyOnWriteArrayList<>();
+            List<Future<?>> sends = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 int n = i;
                 sends.add(pool.submit(() -> {
@@ -151,8 +161,8 @@ class SqsBackendTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> senders.size() == 3 && senders.stream()
                     .filter(t -> t.getState() == Thread.State.WAITING).count() == 2);
             probe.firstSendMayGo.countDown();
-            for (java.util.concurrent.Future<?> f : sends) {
-                f.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            for (Future<?> f : sends) {
+                f.get(30, TimeUnit.SECONDS);
             }
             assertThat(probe.log).contains("batch failed");
             c.start();
@@ -165,6 +175,30 @@ class SqsBackendTest {
             backend.deleteQueue(name);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * A SendMessageBatch answered without an outcome for its entries (a broken endpoint or proxy) is asked again
+     * only {@code maxAttempts} times: the commit then fails, nothing having been sent, instead of asking forever.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.sluice.jms.backends.Backends#sqs")
+    void aTransactedCommitWhoseBatchGetsNoOutcomeFailsAfterTheRetries(TestBackend backend) throws Exception {
+        String endpoint = ((SqsTestBackend) backend).endpoint();
+        try (FlakyEndpoint silent = FlakyEndpoint.batchesWithoutOutcome(endpoint);
+             Connection c = new SluiceConnectionFactory("sluice:sqs?endpoint=" + silent.url() + "&maxAttempts=3")
+                     .createConnection()) {
+            Session tx = c.createSession(Session.SESSION_TRANSACTED);
+            Queue q = tx.createQueue("no-outcome-" + System.nanoTime());
+            MessageProducer p = tx.createProducer(q);
+            p.send(tx.createTextMessage("one"));
+            p.send(tx.createTextMessage("two"));
+            assertTimeoutPreemptively(Duration.ofSeconds(60), () -> assertThatThrownBy(tx::commit)
+                    .isInstanceOf(TransactionRolledBackException.class)
+                    .hasMessageContaining("answered no outcome"));
+            assertThat(silent.log.stream().filter("no outcome"::equals).count()).isEqualTo(3);
+            backend.deleteQueue(q.getQueueName());
         }
     }
 
@@ -182,7 +216,7 @@ class SqsBackendTest {
                 Session session = c.createSession(Session.AUTO_ACKNOWLEDGE);
                 assertThatThrownBy(() -> session.createProducer(session.createQueue("busy")))
                         .isInstanceOf(JMSException.class)
-                        .isNotInstanceOf(jakarta.jms.JMSSecurityException.class)
+                        .isNotInstanceOf(JMSSecurityException.class)
                         .hasMessageContaining("the SQS endpoint " + sqs.url())
                         .hasMessageContaining(code)
                         .hasMessageNotContaining("credentials")
