@@ -124,6 +124,8 @@ class MdbDeliveryTest {
         deactivation.get(10, TimeUnit.SECONDS);
         assertThat(container.released.get()).isEqualTo(container.created.get());
         for (Thread t : container.workThreads) {
+            // a session's Work signals its end just before its thread returns: wait for that thread to end
+            t.join(10_000);
             assertThat(t.isAlive()).as("session thread after deactivation").isFalse();
         }
     }
@@ -137,6 +139,7 @@ class MdbDeliveryTest {
         ra = null;
         assertThat(container.released.get()).isEqualTo(1);
         for (Thread t : container.workThreads) {
+            t.join(10_000);
             assertThat(t.isAlive()).isFalse();
         }
     }
