@@ -46,37 +46,38 @@ final class FlakyEndpoint implements AutoCloseable {
     private final boolean noBatchOutcome;
     final CountDownLatch firstSendMayGo = new CountDownLatch(1);
     private final AtomicBoolean firstSendSeen = new AtomicBoolean();
-    private final AtomicBoolean firstBatchSeen = new AtomicBoolean();
+    private final AtomicInteger batchesToFail;
     /** What each request got: "503", "throttled", "forwarded" (and a probe's "held", "batch failed"). */
     final List<String> log = new CopyOnWriteArrayList<>();
 
     FlakyEndpoint(String target, int failures) throws IOException {
-        this(target, failures, null, false, false);
+        this(target, failures, null, false, false, 0);
     }
 
     /**
      * Forwards everything, except that the first SendMessage is held until {@link #firstSendMayGo} (so sends made
-     * meanwhile queue up for one SendMessageBatch), and the first SendMessageBatch is answered with every entry
-     * failed on SQS's side (SenderFault false, InternalError), nothing stored.
+     * meanwhile queue up for one SendMessageBatch), and the first {@code failedBatches} SendMessageBatch requests
+     * are answered with every entry failed on SQS's side (SenderFault false, InternalError), nothing stored.
      */
-    static FlakyEndpoint batchProbe(String target) throws IOException {
-        return new FlakyEndpoint(target, 0, null, true, false);
+    static FlakyEndpoint batchProbe(String target, int failedBatches) throws IOException {
+        return new FlakyEndpoint(target, 0, null, true, false, failedBatches);
     }
 
     /** Forwards everything but SendMessageBatch, answered (HTTP 200) with neither a success nor a failure. */
     static FlakyEndpoint batchesWithoutOutcome(String target) throws IOException {
-        return new FlakyEndpoint(target, 0, null, false, true);
+        return new FlakyEndpoint(target, 0, null, false, true, 0);
     }
 
     /** Answers every request with this error (as SQS's JSON protocol sends it), forwarding nothing. */
     static FlakyEndpoint alwaysFailing(int status, String code, String message) throws IOException {
         return new FlakyEndpoint("http://127.0.0.1:1", Integer.MAX_VALUE, new Failure(status, code, message), false,
-                false);
+                false, 0);
     }
 
-    private FlakyEndpoint(String target, int failures, Failure fixedFailure, boolean probe, boolean noBatchOutcome)
-            throws IOException {
+    private FlakyEndpoint(String target, int failures, Failure fixedFailure, boolean probe, boolean noBatchOutcome,
+                          int failedBatches) throws IOException {
         this.target = target;
+        this.batchesToFail = new AtomicInteger(failedBatches);
         this.probe = probe;
         this.noBatchOutcome = noBatchOutcome;
         this.fixedFailure = fixedFailure;
@@ -104,7 +105,7 @@ final class FlakyEndpoint implements AutoCloseable {
                     Thread.currentThread().interrupt();
                 }
                 forward(x, body);
-            } else if (probe && action.endsWith(".SendMessageBatch") && firstBatchSeen.compareAndSet(false, true)) {
+            } else if (probe && action.endsWith(".SendMessageBatch") && batchesToFail.getAndDecrement() > 0) {
                 log.add("batch failed");
                 failEveryEntry(x, new String(body, StandardCharsets.UTF_8));
             } else if (noBatchOutcome && action.endsWith(".SendMessageBatch")) {

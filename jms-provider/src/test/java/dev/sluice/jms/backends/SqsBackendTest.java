@@ -20,9 +20,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -131,10 +134,29 @@ class SqsBackendTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.sluice.jms.backends.Backends#sqs")
     void aBatchedSendThatSqsFailedOnItsSideIsRetried(TestBackend backend) throws Exception {
+        batchedSendsFailedOnSqsSide(backend, false);
+    }
+
+    /**
+     * The thread leading a SendMessageBatch carries other threads' sends: an interrupt of it during the back-off
+     * before a retry does not fail theirs (nor its own); it keeps its interrupt status for its caller.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.sluice.jms.backends.Backends#sqs")
+    void anInterruptOfTheThreadLeadingABatchDoesNotFailTheOtherSends(TestBackend backend) throws Exception {
+        batchedSendsFailedOnSqsSide(backend, true);
+    }
+
+    /**
+     * Three threads send to one queue; the probe holds the first SendMessage so the other two go in one
+     * SendMessageBatch, whose first two attempts SQS fails on its side. With {@code interruptLeader} the thread
+     * sending that batch is interrupted while it waits to retry.
+     */
+    private static void batchedSendsFailedOnSqsSide(TestBackend backend, boolean interruptLeader) throws Exception {
         String endpoint = ((SqsTestBackend) backend).endpoint();
         ExecutorService pool = Executors.newFixedThreadPool(3);
-        try (FlakyEndpoint probe = FlakyEndpoint.batchProbe(endpoint);
-             Connection c = new SluiceConnectionFactory("sluice:sqs?endpoint=" + probe.url() + "&maxAttempts=3")
+        try (FlakyEndpoint probe = FlakyEndpoint.batchProbe(endpoint, 2);
+             Connection c = new SluiceConnectionFactory("sluice:sqs?endpoint=" + probe.url() + "&maxAttempts=4")
                      .createConnection()) {
             String name = "batched-" + System.nanoTime();
             List<MessageProducer> producers = new ArrayList<>();
@@ -145,12 +167,14 @@ class SqsBackendTest {
                 producers.add(s.createProducer(s.createQueue(name))); // looks the queue up now, not in send
             }
             List<Thread> senders = new CopyOnWriteArrayList<>();
+            Map<Thread, Boolean> interruptedAfterSend = new ConcurrentHashMap<>();
             List<Future<?>> sends = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 int n = i;
                 sends.add(pool.submit(() -> {
                     senders.add(Thread.currentThread());
                     producers.get(n).send(sessions.get(n).createTextMessage("m" + n));
+                    interruptedAfterSend.put(Thread.currentThread(), Thread.interrupted());
                     return null;
                 }));
                 if (i == 0) {
@@ -161,10 +185,15 @@ class SqsBackendTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> senders.size() == 3 && senders.stream()
                     .filter(t -> t.getState() == Thread.State.WAITING).count() == 2);
             probe.firstSendMayGo.countDown();
+            Thread interrupted = interruptLeader ? interruptWhilePausingToRetry(senders) : null;
             for (Future<?> f : sends) {
                 f.get(30, TimeUnit.SECONDS);
             }
             assertThat(probe.log).contains("batch failed");
+            if (interruptLeader) {
+                assertThat(interruptedAfterSend).containsEntry(interrupted, true);
+                assertThat(interruptedAfterSend.values().stream().filter(b -> b).count()).isEqualTo(1);
+            }
             c.start();
             MessageConsumer consumer = sessions.get(0).createConsumer(sessions.get(0).createQueue(name));
             Set<String> got = new HashSet<>();
@@ -176,6 +205,21 @@ class SqsBackendTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Interrupts the sender that waits to retry a batch (in its back-off, 100 then 200 ms) and answers it. */
+    private static Thread interruptWhilePausingToRetry(List<Thread> senders) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            for (Thread t : senders) {
+                if (Arrays.stream(t.getStackTrace()).anyMatch(f -> f.getMethodName().equals("pauseBeforeRetry"))) {
+                    t.interrupt();
+                    return t;
+                }
+            }
+            Thread.onSpinWait();
+        }
+        throw new AssertionError("no sender paused to retry its batch");
     }
 
     /**
