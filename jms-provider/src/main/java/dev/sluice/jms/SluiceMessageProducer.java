@@ -369,7 +369,7 @@ public final class SluiceMessageProducer implements QueueSender, TopicPublisher 
         OutgoingMessage encoded = MessageCodec.encode(m);
         int delaySeconds = (int) ((settings.deliveryDelay() + 999) / 1000);
         OutgoingMessage out = new OutgoingMessage(encoded.body(), encoded.attributes(), delaySeconds, encoded.groupId(),
-                deduplicationIdFor(false, encoded), settings.priority(), id);
+                null, settings.priority(), id); // a topic's subscription queues are standard: no de-duplication id
         Publication from = session.connection().publication();
         if (session.acknowledger() instanceof TransactedAcknowledger tx) {
             tx.send(new Transaction.Send(topicName, out, from), receipt -> { });

@@ -20,10 +20,14 @@ public final class TransactedAcknowledger implements Acknowledger {
     private final QueueBackend backend;
     private final Releaser releaser;
     private final List<Delivered> consumed = new ArrayList<>();
-    private final List<Transaction.Send> sends = new ArrayList<>();
-    /** When each buffered send was made, in the backend's time: its delivery delay runs from then. */
-    private final List<Long> sentAt = new ArrayList<>();
-    private final List<Consumer<SendReceipt>> afterCommit = new ArrayList<>();
+    private final List<Buffered> sends = new ArrayList<>();
+
+    /**
+     * A send waiting for the commit: {@code sentAt} is when it was made, in the backend's time (its delivery delay
+     * runs from then); {@code onCommitted} gets its receipt.
+     */
+    private record Buffered(Transaction.Send send, long sentAt, Consumer<SendReceipt> onCommitted) {
+    }
 
     public TransactedAcknowledger(QueueBackend backend, Releaser releaser) {
         this.backend = backend;
@@ -32,9 +36,7 @@ public final class TransactedAcknowledger implements Acknowledger {
 
     /** Buffers a send until commit; {@code onCommitted} gets its receipt once it is committed. */
     public synchronized void send(Transaction.Send send, Consumer<SendReceipt> onCommitted) {
-        sends.add(send);
-        sentAt.add(backend.currentTimeMillis());
-        afterCommit.add(onCommitted);
+        sends.add(new Buffered(send, backend.currentTimeMillis(), onCommitted));
     }
 
     @Override
@@ -64,17 +66,11 @@ public final class TransactedAcknowledger implements Acknowledger {
 
     public synchronized void commit() throws JMSException {
         long now = backend.currentTimeMillis();
-        List<Transaction.Send> due = new ArrayList<>(sends.size());
-        for (int i = 0; i < sends.size(); i++) {
-            due.add(delayFromTheSend(sends.get(i), now - sentAt.get(i)));
-        }
-        Transaction tx = new Transaction(due, consumed.stream()
-                .map(d -> new Transaction.Ack(d.queue(), d.receiptHandle())).toList());
-        List<Consumer<SendReceipt>> callbacks = new ArrayList<>(afterCommit);
+        Transaction tx = new Transaction(sends.stream().map(b -> delayFromTheSend(b.send(), now - b.sentAt())).toList(),
+                consumed.stream().map(d -> new Transaction.Ack(d.queue(), d.receiptHandle())).toList());
+        List<Consumer<SendReceipt>> callbacks = sends.stream().map(Buffered::onCommitted).toList();
         List<Delivered> toRelease = new ArrayList<>(consumed);
         sends.clear();
-        sentAt.clear();
-        afterCommit.clear();
         consumed.clear();
         if (tx.isEmpty()) {
             return;
@@ -110,8 +106,6 @@ public final class TransactedAcknowledger implements Acknowledger {
 
     public synchronized void rollback() throws JMSException {
         sends.clear();
-        sentAt.clear();
-        afterCommit.clear();
         List<Delivered> all = new ArrayList<>(consumed);
         consumed.clear();
         releaser.releaseAll(all);
